@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Nara.Identity.Domain;
+using Nara.Kernel.Data;
+
+namespace Nara.Identity.Data;
+
+internal class IdentityDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public override string TablePrefix => "identity";
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<AgencyClient> AgencyClients => Set<AgencyClient>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Account>(b =>
+        {
+            b.ToTable("identity_accounts");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.DisplayName).HasMaxLength(100);
+            b.Property(x => x.AgencyCode).HasMaxLength(20);
+            b.Property(x => x.Roles).HasMaxLength(500);
+            b.Property(x => x.PersonaKey).HasMaxLength(50);
+            b.HasIndex(x => x.PersonaKey).IsUnique();
+            b.HasIndex(x => x.ResidentId);
+        });
+        modelBuilder.Entity<AgencyClient>(b =>
+        {
+            b.ToTable("identity_agency_clients");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Id).HasMaxLength(200);
+            b.Property(x => x.AgencyCode).HasMaxLength(20);
+            b.Property(x => x.Name).HasMaxLength(200);
+            b.Property(x => x.KeyPrefix).HasMaxLength(16);
+            b.HasIndex(x => x.KeyPrefix).IsUnique();
+            b.Property(x => x.KeyHash).HasMaxLength(64);
+            b.Property(x => x.Scopes).HasMaxLength(2000);
+        });
+    }
+}
+
+internal sealed class IdentitySqliteDbContext(DbContextOptions<IdentitySqliteDbContext> options) : IdentityDbContext(options);
+
+internal sealed class IdentityPostgresDbContext(DbContextOptions<IdentityPostgresDbContext> options) : IdentityDbContext(options);

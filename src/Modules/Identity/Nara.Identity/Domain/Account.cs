@@ -1,0 +1,31 @@
+namespace Nara.Identity.Domain;
+
+public enum AccountKind
+{
+    Citizen = 1,
+    Official = 2,
+}
+
+/// <summary>A person who signs in: a citizen, or an official working for one agency with roles there.</summary>
+internal sealed class Account
+{
+    public Guid Id { get; set; }
+
+    public AccountKind Kind { get; set; }
+
+    /// <summary>The person in the resident registry (officials are residents too).</summary>
+    public long? ResidentId { get; set; }
+
+    public required string DisplayName { get; set; }
+
+    /// <summary>Officials only: the agency code (e.g. "MOIS", or the local government code).</summary>
+    public string? AgencyCode { get; set; }
+
+    /// <summary>Space-separated role names from <c>NaraRoles</c>, valid at <see cref="AgencyCode"/> only.</summary>
+    public string Roles { get; set; } = "";
+
+    /// <summary>Stable key for demo personas, so tests and the README can name them.</summary>
+    public string? PersonaKey { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,19 @@
+namespace Nara.Registries.Contracts;
+
+/// <summary>Read access to the resident registry for other modules. Never hands out whole records.</summary>
+public interface IResidentDirectory
+{
+    Task<ResidentSummary?> FindByResidentNumberAsync(string residentNumber, CancellationToken cancellationToken);
+
+    Task<ResidentSummary?> FindByIdAsync(long residentId, CancellationToken cancellationToken);
+}
+
+/// <param name="DivisionCode">The 읍면동 of the registered address.</param>
+public sealed record ResidentSummary(
+    long Id,
+    string NameKo,
+    string NameEn,
+    DateOnly BirthDate,
+    string Nationality,
+    long HouseholdId,
+    string DivisionCode);

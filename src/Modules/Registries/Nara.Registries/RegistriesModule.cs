@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Nara.Kernel.Data;
+using Nara.Kernel.Modules;
+using Nara.Registries.Contracts;
+using Nara.Registries.Data;
+using Nara.Registries.Features;
+
+namespace Nara.Registries;
+
+/// <summary>
+/// Base registries: residents, households, family relations, places, welfare records, licences,
+/// businesses. The authoritative source other modules read through Nara.Registries.Contracts.
+/// </summary>
+public sealed class RegistriesModule : IModule
+{
+    public const string ModuleName = "Registries";
+
+    public string Name => ModuleName;
+
+    public bool HasPages => true;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<RegistriesDbContext, RegistriesSqliteDbContext, RegistriesPostgresDbContext>(ModuleName);
+        services.AddScoped<IResidentDirectory, ResidentDirectory>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+
+    public Task SeedAsync(IServiceProvider services, SeedRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using Nara.Kernel.Data;
+using Nara.Kernel.Modules;
+
+namespace Nara.Host.Cli;
+
+/// <summary>
+/// Macro benchmarks over a whole pipeline; prints one JSON line (docs/performance.md records them).
+/// Scenarios: "seed" (synthetic population generation into the configured database).
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create(IReadOnlyList<IModule> modules)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Which benchmark to run: seed." };
+        var n = new Option<int>("--n") { Description = "Size of the run (residents for seed).", DefaultValueFactory = _ => 1_000_000 };
+        var command = new Command("bench", "Run a macro benchmark and print one JSON line.") { scenario, n };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (result, ct) =>
+        {
+            var name = result.GetValue(scenario);
+            if (name != "seed")
+            {
+                await Console.Error.WriteLineAsync($"Unknown scenario '{name}'. Known: seed.");
+                return 2;
+            }
+
+            await using var app = NaraCli.BuildTool([.. result.UnmatchedTokens], modules);
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+            var size = result.GetValue(n);
+            var stopwatch = Stopwatch.StartNew();
+            await modules[0].SeedAsync(app.Services, new SeedRequest(size, 20_251, OnlyIfEmpty: false), ct);
+            stopwatch.Stop();
+            using var process = Process.GetCurrentProcess();
+            var line = JsonSerializer.Serialize(new
+            {
+                scenario = name,
+                n = size,
+                seconds = Math.Round(stopwatch.Elapsed.TotalSeconds, 2),
+                throughput = Math.Round(size / stopwatch.Elapsed.TotalSeconds),
+                peakRssMiB = process.PeakWorkingSet64 / (1024 * 1024),
+                provider = app.Configuration["Nara:Database:Provider"] ?? "Sqlite",
+            });
+            await Console.Out.WriteLineAsync(line);
+            return 0;
+        });
+        return command;
+    }
+}

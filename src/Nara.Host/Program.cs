@@ -1,0 +1,16 @@
+using Nara.Host.Cli;
+using Nara.Identity;
+using Nara.Kernel.Modules;
+using Nara.Registries;
+
+// The modules that make up Nara, in seeding order. Nothing is discovered by scanning: add a module here.
+IModule[] modules =
+[
+    new RegistriesModule(),
+    new IdentityModule(),
+];
+
+return await NaraCli.RunAsync(args, modules);
+
+/// <summary>Entry point type, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

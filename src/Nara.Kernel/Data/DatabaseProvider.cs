@@ -1,0 +1,7 @@
+namespace Nara.Kernel.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

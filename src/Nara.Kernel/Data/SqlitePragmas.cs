@@ -1,0 +1,30 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Nara.Kernel.Data;
+
+/// <summary>
+/// SQLite durability settings. WAL lets readers run beside the single writer; synchronous=FULL makes an
+/// acknowledged commit survive power loss (NORMAL in WAL mode may lose the last commits). Both are
+/// per-connection or per-file settings, so they are applied on every open.
+/// </summary>
+public sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public const string Statements =
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=15000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    public static void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Statements;
+        command.ExecuteNonQuery();
+    }
+}

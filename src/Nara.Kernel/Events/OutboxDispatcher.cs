@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Nara.Kernel.Data;
+
+namespace Nara.Kernel.Events;
+
+/// <summary>
+/// Delivers committed outbox messages to their subscribers, in order of occurrence, at least once.
+/// A failed delivery is retried with exponential back-off; the message stays in the table as the record.
+/// With PostgreSQL several hosts may run this: a transaction-scoped advisory lock per module makes one of
+/// them deliver at a time.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IServiceProvider services,
+    OutboxSignal signal,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private const int BatchSize = 100;
+    private static readonly ActivitySource Activity = new("Nara.Kernel.Outbox");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await DispatchOnceAsync(stoppingToken) > 0)
+                {
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Outbox dispatch failed; retrying at the next poll");
+            }
+
+            await signal.WaitAsync(TimeSpan.FromSeconds(2), stoppingToken);
+        }
+    }
+
+    /// <summary>Delivers one batch per module; returns how many messages were handled (tests call it directly).</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
+    {
+        var subscriptions = services.GetServices<EventSubscription>()
+            .GroupBy(s => s.EventType.FullName!)
+            .ToDictionary(g => g.Key, g => g.First().EventType);
+        var handled = 0;
+        foreach (var registration in services.GetServices<ModuleDbContextRegistration>())
+        {
+            handled += await DispatchModuleAsync(registration, subscriptions, cancellationToken);
+        }
+
+        return handled;
+    }
+
+    private async Task<int> DispatchModuleAsync(ModuleDbContextRegistration registration, Dictionary<string, Type> subscriptions, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
+        // SQLite runs as a single instance and needs no lock; an explicit transaction there would also
+        // make the final write fail with a stale WAL snapshot once a handler has committed meanwhile.
+        await using var transaction = db.Database.IsNpgsql()
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        if (transaction is not null)
+        {
+            var key = $"nara-outbox:{db.TablePrefix}";
+            var locked = await db.Database
+                .SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock(hashtext({key})) AS \"Value\"")
+                .SingleAsync(cancellationToken);
+            if (!locked)
+            {
+                return 0;
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var batch = await db.OutboxMessages
+            .Where(m => m.DispatchedAt == null && m.NextAttemptAt <= now)
+            .OrderBy(m => m.OccurredAt)
+            .ThenBy(m => m.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        foreach (var message in batch)
+        {
+            await DeliverAsync(message, subscriptions, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return batch.Count;
+    }
+
+    private async Task DeliverAsync(OutboxMessage message, Dictionary<string, Type> subscriptions, CancellationToken cancellationToken)
+    {
+        message.Attempts++;
+        if (!subscriptions.TryGetValue(message.Type, out var eventType))
+        {
+            // Nobody listens (yet): the row remains as the record of what happened.
+            message.DispatchedAt = clock.GetUtcNow();
+            return;
+        }
+
+        using var activity = Activity.StartActivity($"deliver {eventType.Name}");
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var payload = JsonSerializer.Deserialize(message.Payload, eventType, EventJson.Options)!;
+            var envelopeType = typeof(IntegrationEventEnvelope<>).MakeGenericType(eventType);
+            var envelope = Activator.CreateInstance(envelopeType, message.Id, message.OccurredAt, payload)!;
+            var handlerType = typeof(IIntegrationEventHandler<>).MakeGenericType(eventType);
+            var method = handlerType.GetMethod(nameof(IIntegrationEventHandler<IIntegrationEvent>.HandleAsync))!;
+            foreach (var handler in scope.ServiceProvider.GetServices(handlerType))
+            {
+                await (Task)method.Invoke(handler, [envelope, cancellationToken])!;
+            }
+
+            message.DispatchedAt = clock.GetUtcNow();
+            message.LastError = null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var delay = TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, Math.Min(message.Attempts, 12))));
+            message.NextAttemptAt = clock.GetUtcNow() + delay;
+            message.LastError = ex.GetBaseException().Message;
+            logger.LogWarning(ex, "Delivering {Type} {Id} failed (attempt {Attempt})", message.Type, message.Id, message.Attempts);
+        }
+    }
+}
