@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ public sealed class OutboxDispatcher(
     IServiceProvider services,
     OutboxSignal signal,
     TimeProvider clock,
+    IConfiguration configuration,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 100;
@@ -25,6 +27,12 @@ public sealed class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Tests that must control delivery order switch the background loop off and call DispatchOnceAsync.
+        if (!configuration.GetValue("Nara:Outbox:DispatchInBackground", true))
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
