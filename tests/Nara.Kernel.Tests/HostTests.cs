@@ -46,4 +46,24 @@ public sealed class HostTests(NaraFactory factory) : IClassFixture<NaraFactory>
         var response = await factory.CreateClient().GetAsync(new Uri("/no-such-page?culture=en", UriKind.Relative));
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_openapi_document_and_its_browsable_reference_are_served()
+    {
+        var client = factory.CreateClient();
+        var document = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        Assert.Contains("\"openapi\"", await document.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var reference = await client.GetAsync(new Uri("/api/reference", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
+    }
+
+    [Fact]
+    public async Task Responses_carry_a_content_security_policy_without_inline_script()
+    {
+        var response = await factory.CreateClient().GetAsync(new Uri("/", UriKind.Relative));
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+    }
 }
