@@ -47,7 +47,7 @@ internal sealed class PopulationGenerator
 
     private int AddHousehold(PopulationChunk chunk, int remaining)
     {
-        var foreign = _random.Chance(0.047) ? Names.Nationalities.Sample(_random) : null;
+        var foreign = _random.Chance(0.041) ? Names.Nationalities.Sample(_random) : null;
         var size = foreign is null ? Demography.HouseholdSize.Sample(_random) : _random.Chance(0.65) ? 1 : _random.Chance(0.6) ? 2 : 3;
         _composer.Compose(Math.Min(size, remaining), foreign is not null);
         var members = _composer.Members;
