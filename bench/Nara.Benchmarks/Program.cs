@@ -2,20 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using Nara.Registries.Data.Seed.Generation;
 
-var sw = Stopwatch.StartNew();
-var rng = new SeedRandom(1);
-ulong x = 0;
-for (var i = 0; i < 10_000_000; i++) x += rng.NextUInt64();
-Console.WriteLine($"rng10M {sw.Elapsed.TotalMilliseconds} {x}");
-sw.Restart();
-var hs = new HashSet<long>();
-for (var i = 0; i < 1_000_000; i++) hs.Add((long)rng.NextUInt64());
-Console.WriteLine($"hs1M {sw.Elapsed.TotalMilliseconds}");
-sw.Restart();
-long len = 0;
-for (var i = 0; i < 1_000_000; i++) len += i.ToString(CultureInfo.InvariantCulture).Length;
-Console.WriteLine($"tostring1M {sw.Elapsed.TotalMilliseconds}");
-sw.Restart();
-var d = new DateOnly(2026, 3, 2);
-for (var i = 0; i < 1_000_000; i++) len += d.AddYears(-(i % 80)).AddDays(-(i % 365)).Day;
-Console.WriteLine($"dates1M {sw.Elapsed.TotalMilliseconds}");
+var today = new DateOnly(2026, 3, 2);
+var catalog = DivisionCatalog.Load();
+var gen = new PopulationGenerator(catalog, 1, today, new Identifiers());
+var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+long n = 0;
+foreach (var c in gen.Generate(int.Parse(args[0], CultureInfo.InvariantCulture), 20_000))
+{
+    n += c.Residents.Count;
+}
+
+Console.WriteLine($"gen {n} cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds}");

@@ -17,6 +17,7 @@ internal sealed class SqliteBulkWriter(SqliteConnection connection) : IRegistryB
 
     private readonly Dictionary<(string Table, int Rows), sqlite3_stmt> _statements = [];
     private readonly byte[] _buffer = new byte[4_096];
+    private readonly List<string> _indexes = [];
     private sqlite3_stmt? _current;
     private int _parameter;
     private bool _inTransaction;
@@ -36,6 +37,7 @@ internal sealed class SqliteBulkWriter(SqliteConnection connection) : IRegistryB
             Execute($"DELETE FROM \"{table}\";");
         }
 
+        DropIndexes(tablesChildrenFirst);
         return Task.CompletedTask;
     }
 
@@ -72,6 +74,11 @@ internal sealed class SqliteBulkWriter(SqliteConnection connection) : IRegistryB
     public Task CommitAsync(IReadOnlyList<string> identityTables, CancellationToken cancellationToken)
     {
         // AUTOINCREMENT keeps sqlite_sequence at the largest id inserted, explicit ids included: nothing to fix.
+        foreach (var sql in _indexes)
+        {
+            Execute(sql);
+        }
+
         Execute("COMMIT;");
         _inTransaction = false;
         Execute("PRAGMA synchronous=FULL;");
@@ -152,6 +159,31 @@ internal sealed class SqliteBulkWriter(SqliteConnection connection) : IRegistryB
         Check(raw.sqlite3_prepare_v2(Db, sql, out statement));
         _statements[(table, rows)] = statement;
         return statement;
+    }
+
+    /// <summary>
+    /// Secondary indexes are dropped inside the transaction and rebuilt before COMMIT: one sort per index instead of
+    /// millions of random b-tree inserts. DDL is transactional in SQLite, so a failed seed leaves them untouched,
+    /// and a unique index that finds a duplicate when rebuilt fails the seed as an insert would have.
+    /// </summary>
+    private void DropIndexes(IReadOnlyList<string> tables)
+    {
+        var names = new List<string>();
+        var list = string.Join(',', tables.Select(t => $"'{t}'"));
+        Check(raw.sqlite3_prepare_v2(Db, $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({list});", out var query));
+        using (query)
+        {
+            while (raw.sqlite3_step(query) == raw.SQLITE_ROW)
+            {
+                names.Add(raw.sqlite3_column_text(query, 0).utf8_to_string());
+                _indexes.Add(raw.sqlite3_column_text(query, 1).utf8_to_string() + ";");
+            }
+        }
+
+        foreach (var name in names)
+        {
+            Execute($"DROP INDEX \"{name}\";");
+        }
     }
 
     private void Execute(string sql) => Check(raw.sqlite3_exec(Db, sql));
