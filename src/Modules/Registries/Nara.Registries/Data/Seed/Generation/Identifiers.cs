@@ -70,7 +70,7 @@ internal sealed class Identifiers
         }
         while (!_plates.Add(key));
 
-        return FormattableString.Invariant($"{head}{PlateSyllables[syllable]}{tail}");
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{head}{PlateSyllables[syllable]}{tail}");
     }
 
     /// <summary>"RR-YY-NNNNNN-CC": licensing region, year of first issue, serial, check.</summary>
@@ -84,7 +84,7 @@ internal sealed class Identifiers
         while (!_licences.Add((((region * 100L) + (year % 100)) * 1_000_000) + serial));
 
         var check = (int)(((region * 7L) + (year % 100 * 3) + serial) % 97);
-        return FormattableString.Invariant($"{region:00}-{year % 100:00}-{serial:000000}-{check:00}");
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{region:00}-{year % 100:00}-{serial:000000}-{check:00}");
     }
 
     /// <summary>"M12345678" before the 2021 design, "M123A4567" after it.</summary>
@@ -101,12 +101,12 @@ internal sealed class Identifiers
                 var letter = (char)('A' + random.Next(26));
                 var b = random.Next(10_000);
                 key = 1_000_000_000L + (((a * 26L) + (letter - 'A')) * 10_000) + b;
-                number = FormattableString.Invariant($"M{a:000}{letter}{b:0000}");
+                number = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"M{a:000}{letter}{b:0000}");
             }
             else
             {
                 key = random.Next(100_000_000);
-                number = FormattableString.Invariant($"M{key:00000000}");
+                number = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"M{key:00000000}");
             }
         }
         while (!_passports.Add(key));

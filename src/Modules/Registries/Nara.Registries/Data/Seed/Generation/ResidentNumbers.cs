@@ -153,7 +153,7 @@ internal static class BusinessNumbers
     {
         Span<int> d = [office / 100, office / 10 % 10, office % 10, type / 10, type % 10, serial / 1000, serial / 100 % 10, serial / 10 % 10, serial % 10];
         var check = CheckDigit(d);
-        return FormattableString.Invariant($"{office:000}-{type:00}-{serial:0000}{check}");
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{office:000}-{type:00}-{serial:0000}{check}");
     }
 
     public static bool IsValid(string number)
