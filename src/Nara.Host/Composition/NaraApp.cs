@@ -12,6 +12,7 @@ internal static class NaraApp
         builder.Services.AddNaraKernel(builder.Configuration, modules);
         builder.AddNaraTelemetry();
         builder.Services.AddNaraWeb(builder.Configuration, modules);
+        builder.Services.AddOptions<SeedOptions>().Bind(builder.Configuration.GetSection("Nara:Seed"));
         builder.Services.AddHostedService<StartupTasks>();
 
         var app = builder.Build();

@@ -25,11 +25,16 @@ public sealed class RegistriesModule : IModule
     {
         services.AddModuleDbContext<RegistriesDbContext, RegistriesSqliteDbContext, RegistriesPostgresDbContext>(ModuleName);
         services.AddScoped<IResidentDirectory, ResidentDirectory>();
+        services.AddScoped<SeedRegistries>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
     }
 
-    public Task SeedAsync(IServiceProvider services, SeedRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task SeedAsync(IServiceProvider services, SeedRequest request, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SeedRegistries>().RunAsync(request, cancellationToken);
+    }
 }
