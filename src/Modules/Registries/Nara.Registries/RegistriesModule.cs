@@ -25,6 +25,11 @@ public sealed class RegistriesModule : IModule
     {
         services.AddModuleDbContext<RegistriesDbContext, RegistriesSqliteDbContext, RegistriesPostgresDbContext>(ModuleName);
         services.AddScoped<IResidentDirectory, ResidentDirectory>();
+        services.AddScoped<ListRegistries>();
+        services.AddScoped<SearchResidents>();
+        services.AddScoped<ReadResidentRecord>();
+        services.AddScoped<ReadHousehold>();
+        services.AddScoped<BrowseDivisions>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
