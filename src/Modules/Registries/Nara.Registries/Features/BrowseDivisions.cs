@@ -41,9 +41,10 @@ internal sealed class BrowseDivisions(RegistriesDbContext db)
             var rows = from h in db.Households.AsNoTracking()
                        join a in db.Addresses.AsNoTracking() on h.AddressId equals a.Id
                        where a.DivisionCode == code
+                       orderby h.Id
                        select new HouseholdRow(h.Id, a.RoadAddressKo, a.RoadAddressEn, h.MemberCount);
             var total = await rows.LongCountAsync(ct);
-            var items = await rows.OrderBy(h => h.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+            var items = await rows.Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
             households = new Page<HouseholdRow>(items, page.Page, page.PageSize, total);
         }
 

@@ -12,7 +12,10 @@ internal static class ViewerClaims
         user.FindFirstValue(NaraClaims.Agency),
         string.IsNullOrWhiteSpace(purpose) ? null : purpose.Trim()[..Math.Min(purpose.Trim().Length, 200)]);
 
-    /// <summary>Parses ?page= by hand so "abc" or "0" gives a 400 page instead of a binding error.</summary>
+    /// <summary>
+    /// Parses ?page= by hand so "abc" or "0" gives a 400 page instead of a binding error. (A handler parameter
+    /// cannot be called "page": Razor Pages reserves that route value for the page name.)
+    /// </summary>
     public static bool TryPage(string? raw, out Nara.Kernel.Paging.PageRequest request)
     {
         request = default;

@@ -14,9 +14,9 @@ internal sealed class IndexModel(BrowseDivisions browse) : PageModel
 
     public Pager? Pager { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? code, string? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? code, [FromQuery(Name = "page")] string? pageNumber, CancellationToken ct)
     {
-        if (!ViewerClaims.TryPage(page, out var request) || code?.Length > 10)
+        if (!ViewerClaims.TryPage(pageNumber, out var request) || code?.Length > 10)
         {
             return BadRequest();
         }

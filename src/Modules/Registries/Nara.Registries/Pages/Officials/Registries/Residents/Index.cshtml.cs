@@ -24,9 +24,9 @@ internal sealed class IndexModel(SearchResidents search, BrowseDivisions divisio
 
     public Pager? Pager { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? q, string? division, string? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? q, string? division, [FromQuery(Name = "page")] string? pageNumber, CancellationToken ct)
     {
-        if (!ViewerClaims.TryPage(page, out var request) || q?.Length > 100)
+        if (!ViewerClaims.TryPage(pageNumber, out var request) || q?.Length > 100)
         {
             return BadRequest();
         }
