@@ -58,7 +58,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task<IPage> OpenAsync(string path, BrowserNewContextOptions? options = null)
     {
-        var context = await Browser.NewContextAsync(options ?? new() { BaseURL = BaseAddress.ToString() });
+        var context = await Browser.NewContextAsync(options ?? new() { BaseURL = BaseAddress.ToString(), Locale = "ko-KR" });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(BaseAddress, path).ToString());
         return page;

@@ -60,7 +60,7 @@ public sealed class PortalBrowserTests(BrowserFixture fixture) : IClassFixture<B
     [BrowserFact]
     public async Task Without_javascript_the_menu_search_life_events_and_language_switch_work()
     {
-        var context = await fixture.Browser.NewContextAsync(new() { JavaScriptEnabled = false });
+        var context = await fixture.Browser.NewContextAsync(new() { JavaScriptEnabled = false, Locale = "ko-KR" });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(fixture.BaseAddress, "/").ToString());
         Assert.Equal("no-js", await page.GetAttributeAsync("html", "class"));
@@ -68,7 +68,7 @@ public sealed class PortalBrowserTests(BrowserFixture fixture) : IClassFixture<B
         Assert.True(await page.Locator("#q").IsVisibleAsync());
         Assert.Equal(8, await page.Locator(".nara-cards a.nara-card").CountAsync());
 
-        await page.Locator("details.krds-language summary").ClickAsync();
+        await page.Locator(".krds-language summary").ClickAsync();
         await page.Locator("a[hreflang='en']").ClickAsync();
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
 
@@ -98,7 +98,7 @@ public sealed class PortalBrowserTests(BrowserFixture fixture) : IClassFixture<B
     [BrowserFact]
     public async Task Screenshots_of_high_contrast_and_mobile_width_render()
     {
-        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "ko-KR" });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(fixture.BaseAddress, "/").ToString());
         await Screenshots.SaveAsync(page, "home-mobile-ko");
