@@ -18,6 +18,8 @@ internal static class Web
         {
             o.Conventions.AuthorizeFolder("/Officials", NaraPolicies.Official);
         });
+        // Page links are written in lower case (/officials/registries), whatever the folder names.
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         foreach (var module in modules.Where(m => m.HasPages))
         {
             mvc.AddApplicationPart(module.Assembly);

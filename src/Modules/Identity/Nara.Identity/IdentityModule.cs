@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Identity.Data;
+using Nara.Identity.Features;
 using Nara.Kernel.Data;
 using Nara.Kernel.Modules;
 
@@ -22,6 +23,7 @@ public sealed class IdentityModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<IdentityDbContext, IdentitySqliteDbContext, IdentityPostgresDbContext>(ModuleName);
+        services.AddScoped<SignInWithDemoAccount>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

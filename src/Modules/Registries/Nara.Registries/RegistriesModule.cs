@@ -26,6 +26,13 @@ public sealed class RegistriesModule : IModule
         services.AddModuleDbContext<RegistriesDbContext, RegistriesSqliteDbContext, RegistriesPostgresDbContext>(ModuleName);
         services.AddScoped<IResidentDirectory, ResidentDirectory>();
         services.AddScoped<SeedRegistries>();
+
+        // Officials' registry browser
+        services.AddScoped<ListRegistries>();
+        services.AddScoped<SearchResidents>();
+        services.AddScoped<ReadResidentRecord>();
+        services.AddScoped<ReadHousehold>();
+        services.AddScoped<BrowseDivisions>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
