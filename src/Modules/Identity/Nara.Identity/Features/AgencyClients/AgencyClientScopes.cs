@@ -10,7 +10,7 @@ internal static partial class AgencyClientScopes
     public static partial Regex ClientId();
 
     /// <summary>"area:resource:action", e.g. "registries:residents:read" or "registries:*:write".</summary>
-    [GeneratedRegex("^[a-z][a-z0-9-]*(:([a-z][a-z0-9-]*|\\*))*$")]
+    [GeneratedRegex("^[a-z][a-z0-9-]*(:([a-z][a-z0-9-]*|\\*))+$")]
     public static partial Regex Scope();
 
     [GeneratedRegex("^[A-Za-z0-9]{2,20}$")]
