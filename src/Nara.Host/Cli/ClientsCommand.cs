@@ -89,7 +89,8 @@ internal static class ClientsCommand
 
     private static async Task<WebApplication> StartAsync(ParseResult result, IReadOnlyList<IModule> modules, CancellationToken ct)
     {
-        var app = NaraCli.BuildTool([.. result.UnmatchedTokens], modules);
+        // Logs go to standard error so that standard output is only the answer: KEY=$(nara clients add …) works.
+        var app = NaraCli.BuildTool([.. result.UnmatchedTokens, "--Logging:Console:LogToStandardErrorThreshold=Trace"], modules);
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
         return app;
     }
