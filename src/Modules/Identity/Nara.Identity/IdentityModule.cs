@@ -1,10 +1,15 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Nara.Identity.Contracts;
 using Nara.Identity.Data;
 using Nara.Identity.Features;
+using Nara.Identity.Features.AgencyClients;
+using Nara.Identity.Features.Seeding;
 using Nara.Kernel.Data;
 using Nara.Kernel.Modules;
+using Nara.Kernel.Security;
 
 namespace Nara.Identity;
 
@@ -24,11 +29,28 @@ public sealed class IdentityModule : IModule
     {
         services.AddModuleDbContext<IdentityDbContext, IdentitySqliteDbContext, IdentityPostgresDbContext>(ModuleName);
         services.AddScoped<SignInWithDemoAccount>();
+
+        // The host adds cookie authentication and the AgencyClient policy; agency systems sign in here.
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, AgencyApiKeyHandler>(NaraSchemes.AgencyApiKey, null);
+        services.AddScoped<RegisterAgencyClient>();
+        services.AddScoped<ListAgencyClients>();
+        services.AddScoped<RevokeAgencyClient>();
+        services.AddScoped<IAgencyClientAdministration, AgencyClientAdministration>();
+
+        services.AddScoped<SeedDemoAgencyClients>();
+        services.AddScoped<SeedOfficialAccounts>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
     }
 
-    public Task SeedAsync(IServiceProvider services, SeedRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task SeedAsync(IServiceProvider services, SeedRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SeedDemoAgencyClients>().ExecuteAsync(request.OnlyIfEmpty, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<SeedOfficialAccounts>().ExecuteAsync(request.OnlyIfEmpty, cancellationToken);
+    }
 }

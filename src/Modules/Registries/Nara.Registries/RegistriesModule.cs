@@ -3,9 +3,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Kernel.Data;
 using Nara.Kernel.Modules;
+using Nara.Registries.Api.GovStack;
 using Nara.Registries.Contracts;
 using Nara.Registries.Data;
 using Nara.Registries.Features;
+using Nara.Registries.Features.Records;
+using Nara.Registries.Features.Records.Catalogue;
 
 namespace Nara.Registries;
 
@@ -33,11 +36,23 @@ public sealed class RegistriesModule : IModule
         services.AddScoped<ReadResidentRecord>();
         services.AddScoped<ReadHousehold>();
         services.AddScoped<BrowseDivisions>();
+
+        // GovStack Digital Registries API
+        services.AddSingleton<RegistryCatalogue>();
+        services.AddScoped<RecordWriter>();
+        services.AddScoped<ReadLog>();
+        services.AddScoped<ListRecords>();
+        services.AddScoped<ReadRecord>();
+        services.AddScoped<RecordExists>();
+        services.AddScoped<CreateRecord>();
+        services.AddScoped<UpdateRecord>();
+        services.AddScoped<UpdateEntries>();
+        services.AddScoped<UpdateOrCreateRecord>();
+        services.AddScoped<DeleteRecord>();
+        services.AddScoped<MyPersonalDataUsage>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => GovStackEndpoints.Map(endpoints);
 
     public async Task SeedAsync(IServiceProvider services, SeedRequest request, CancellationToken cancellationToken)
     {

@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Nara.Identity.Data;
+using Nara.Kernel.Http;
+using Nara.Kernel.Security;
+
+namespace Nara.Identity.Features.AgencyClients;
+
+/// <summary>
+/// Signs in an agency system by its API key, sent as <c>Authorization: Bearer nara_…</c> (the GovStack
+/// apiKey header) or <c>X-Api-Key</c>. Unknown, malformed and revoked keys are all refused alike, so a
+/// caller learns nothing about which keys exist.
+/// </summary>
+internal sealed class AgencyApiKeyHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IdentityDbContext db) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string HeaderName = "X-Api-Key";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var key = ReadKey(Request);
+        if (key is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var prefix = ApiKeys.PrefixOf(key);
+        if (prefix is null)
+        {
+            return AuthenticateResult.Fail("Malformed API key.");
+        }
+
+        var client = await db.AgencyClients.AsNoTracking().FirstOrDefaultAsync(c => c.KeyPrefix == prefix, Context.RequestAborted);
+        if (client is null || !ApiKeys.Matches(key, client.KeyHash) || client.RevokedAt is not null)
+        {
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
+        }
+
+        List<Claim> claims =
+        [
+            new(NaraClaims.ActorKind, ActorKinds.AgencyClient),
+            new(NaraClaims.ClientId, client.Id),
+            new(NaraClaims.Agency, client.AgencyCode),
+            new(ClaimTypes.Name, client.Name),
+        ];
+        claims.AddRange(client.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(NaraClaims.Scope, s)));
+        var identity = new ClaimsIdentity(claims, Scheme.Name, ClaimTypes.Name, NaraClaims.Role);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        await Results.Problem(
+            "A valid agency API key is required: send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.",
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: "Unauthorized",
+            type: ProblemTypes.Unauthorized).ExecuteAsync(Context);
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        await Problems.Forbidden("This agency client may not use this API.").ExecuteAsync(Context);
+
+    private static string? ReadKey(HttpRequest request)
+    {
+        if (request.Headers[HeaderName] is [{ Length: > 0 } apiKey])
+        {
+            return apiKey.Trim();
+        }
+
+        var authorization = request.Headers.Authorization.ToString();
+        const string bearer = "Bearer ";
+        return authorization.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) && authorization.Length > bearer.Length
+            ? authorization[bearer.Length..].Trim()
+            : null;
+    }
+}

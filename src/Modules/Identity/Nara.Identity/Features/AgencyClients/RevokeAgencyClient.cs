@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Nara.Identity.Data;
+
+namespace Nara.Identity.Features.AgencyClients;
+
+/// <summary>Refuses a client's key from the next request on; the row stays so the audit trail can name it.</summary>
+internal sealed class RevokeAgencyClient(IdentityDbContext db, TimeProvider clock)
+{
+    public async Task<bool> ExecuteAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var client = await db.AgencyClients.FirstOrDefaultAsync(c => c.Id == clientId, cancellationToken);
+        if (client is null)
+        {
+            return false;
+        }
+
+        client.RevokedAt ??= clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}
