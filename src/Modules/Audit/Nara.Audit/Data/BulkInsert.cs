@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Nara.Audit.Domain;
 
 namespace Nara.Audit.Data;
 
 /// <summary>
-/// Multi-row INSERTs for the append path: EF Core's change tracker costs more than the database here,
-/// and the throughput target (≥ 20,000 entries/s) needs hundreds of rows per statement. The SQL is plain
-/// enough for both SQLite and PostgreSQL; column names are EF Core's (quoted).
+/// Raw INSERTs for the append path: EF Core's change tracker costs more than the database here, and the
+/// throughput target is ≥ 20,000 entries/s. Column names are EF Core's (quoted).
 /// </summary>
 internal static class BulkInsert
 {
@@ -22,6 +22,7 @@ internal static class BulkInsert
 
     private static readonly string[] NodeColumns = ["Id", "Hash"];
 
+    // Keyed by row count; the SQLite path only ever uses 1.
     private static readonly ConcurrentDictionary<(string Table, int Rows), string> Sql = new();
 
     public static Task EntriesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
@@ -34,7 +35,46 @@ internal static class BulkInsert
     public static Task NodesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditNode> nodes, CancellationToken cancellationToken) =>
         InsertAsync(connection, transaction, AuditDbContext.NodesTable, NodeColumns, nodes, n => [n.Id, n.Hash], cancellationToken);
 
-    private static async Task InsertAsync<T>(
+    private static Task InsertAsync<T>(
+        DbConnection connection, DbTransaction transaction, string table, string[] columns, IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken) =>
+        connection.GetType().Name.StartsWith("Sqlite", StringComparison.Ordinal)
+            ? PreparedAsync(connection, transaction, table, columns, rows, values, cancellationToken)
+            : MultiRowAsync(connection, transaction, table, columns, rows, values, cancellationToken);
+
+    // SQLite runs in-process: one prepared statement re-bound per row is its fastest path (no round trips).
+    private static async Task PreparedAsync<T>(
+        DbConnection connection, DbTransaction transaction, string table, string[] columns, IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Sql.GetOrAdd((table, 1), key => BuildSql(key.Table, columns, 1, positional: false));
+        for (var c = 0; c < columns.Length; c++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + c;
+            command.Parameters.Add(parameter);
+        }
+
+        await command.PrepareAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            var rowValues = values(row);
+            for (var c = 0; c < rowValues.Length; c++)
+            {
+                command.Parameters[c].Value = rowValues[c] ?? DBNull.Value;
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    // PostgreSQL is across a network: hundreds of rows per statement, positional parameters ($1...).
+    private static async Task MultiRowAsync<T>(
         DbConnection connection, DbTransaction transaction, string table, string[] columns, IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
     {
         for (var offset = 0; offset < rows.Count; offset += RowsPerStatement)
@@ -42,14 +82,12 @@ internal static class BulkInsert
             var count = Math.Min(RowsPerStatement, rows.Count - offset);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = Sql.GetOrAdd((table, count), key => BuildSql(key.Table, columns, key.Rows));
-            var p = 0;
+            command.CommandText = Sql.GetOrAdd((table, count), key => BuildSql(key.Table, columns, key.Rows, positional: true));
             for (var i = 0; i < count; i++)
             {
                 foreach (var value in values(rows[offset + i]))
                 {
                     var parameter = command.CreateParameter();
-                    parameter.ParameterName = "@p" + p++;
                     parameter.Value = value ?? DBNull.Value;
                     command.Parameters.Add(parameter);
                 }
@@ -59,7 +97,7 @@ internal static class BulkInsert
         }
     }
 
-    private static string BuildSql(string table, string[] columns, int rows)
+    private static string BuildSql(string table, string[] columns, int rows, bool positional)
     {
         var sql = new StringBuilder($"INSERT INTO {table} (")
             .AppendJoin(", ", columns.Select(c => $"\"{c}\""))
@@ -70,7 +108,8 @@ internal static class BulkInsert
             sql.Append(i == 0 ? "(" : ", (");
             for (var c = 0; c < columns.Length; c++)
             {
-                sql.Append(c == 0 ? "@p" : ", @p").Append(p++);
+                sql.Append(c == 0 ? "" : ", ");
+                sql.Append(positional ? "$" + (++p).ToString(CultureInfo.InvariantCulture) : "@p" + (p++).ToString(CultureInfo.InvariantCulture));
             }
 
             sql.Append(')');

@@ -65,6 +65,7 @@ internal sealed class AppendPipeline : IAsyncDisposable
                 batch.Add(item);
             }
 
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 await using var scope = _scopes.CreateAsyncScope();
@@ -75,6 +76,7 @@ internal sealed class AppendPipeline : IAsyncDisposable
                 }
 
                 _signal.Appended(batch.Count);
+                _logger.LogDebug("Committed {Count} audit entries in {Elapsed} ms", batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             catch (Exception ex)
             {
