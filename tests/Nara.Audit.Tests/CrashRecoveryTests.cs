@@ -3,6 +3,7 @@ using Nara.Audit.Features;
 
 namespace Nara.Audit.Tests;
 
+[Collection(RunsAlone.Name)]
 public sealed class CrashRecoveryTests
 {
     [Fact]
@@ -15,7 +16,7 @@ public sealed class CrashRecoveryTests
         // The host goes away without signing a head over the 40 acknowledged entries.
         await first.DisposeAsync();
 
-        await using var second = new AuditFactory();
+        var second = new AuditFactory();
         second.With("Nara:Database:Provider", first.Database.Provider)
             .With("Nara:Database:ConnectionString", first.Database.ConnectionString)
             .With("Nara:Database:DataDirectory", first.Database.Directory);
@@ -31,6 +32,9 @@ public sealed class CrashRecoveryTests
         Assert.Equal(40, head!.TreeSize);
         var verification = await second.VerifyAsync();
         Assert.True(verification.Ok, string.Join("; ", verification.Problems));
+
+        // The second host must be gone before the first one's database folder is deleted.
+        await ((IAsyncLifetime)second).DisposeAsync();
         await ((IAsyncLifetime)first).DisposeAsync();
     }
 }

@@ -6,6 +6,7 @@ using Nara.Audit.Data;
 namespace Nara.Audit.Tests;
 
 /// <summary>Each kind of direct tampering with the stored rows is found by the verifier (`nara audit verify`).</summary>
+[Collection(RunsAlone.Name)]
 public sealed class TamperTests
 {
     [Fact]
