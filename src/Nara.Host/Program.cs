@@ -1,3 +1,4 @@
+using Nara.Audit;
 using Nara.Host.Cli;
 using Nara.Identity;
 using Nara.Kernel.Modules;
@@ -8,6 +9,7 @@ IModule[] modules =
 [
     new RegistriesModule(),
     new IdentityModule(),
+    new AuditModule(),
 ];
 
 return await NaraCli.RunAsync(args, modules);

@@ -8,28 +8,36 @@ namespace Nara.Host.Cli;
 
 /// <summary>
 /// Macro benchmarks over a whole pipeline; prints one JSON line (docs/performance.md records them).
-/// Scenarios: "seed" (synthetic population generation into the configured database).
+/// Scenarios: "seed" (synthetic population generation into the configured database), "audit" (appends/s
+/// into the audit log and proof latency at that size).
 /// </summary>
 internal static class BenchCommand
 {
     public static Command Create(IReadOnlyList<IModule> modules)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Which benchmark to run: seed." };
-        var n = new Option<int>("--n") { Description = "Size of the run (residents for seed).", DefaultValueFactory = _ => 1_000_000 };
+        var scenario = new Argument<string>("scenario") { Description = "Which benchmark to run: seed, audit." };
+        var n = new Option<int>("--n") { Description = "Size of the run (residents for seed, entries for audit).", DefaultValueFactory = _ => 1_000_000 };
         var command = new Command("bench", "Run a macro benchmark and print one JSON line.") { scenario, n };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, ct) =>
         {
             var name = result.GetValue(scenario);
-            if (name != "seed")
+            if (name is not ("seed" or "audit"))
             {
-                await Console.Error.WriteLineAsync($"Unknown scenario '{name}'. Known: seed.");
+                await Console.Error.WriteLineAsync($"Unknown scenario '{name}'. Known: seed, audit.");
                 return 2;
             }
 
             await using var app = NaraCli.BuildTool([.. result.UnmatchedTokens], modules);
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
             var size = result.GetValue(n);
+            if (name == "audit")
+            {
+                var figures = await AuditBench.RunAsync(app.Services, size, ct);
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { scenario = name, n = size, provider = app.Configuration["Nara:Database:Provider"] ?? "Sqlite", figures }));
+                return 0;
+            }
+
             var stopwatch = Stopwatch.StartNew();
             await modules[0].SeedAsync(app.Services, new SeedRequest(size, 20_251, OnlyIfEmpty: false), ct);
             stopwatch.Stop();

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Nara.Audit.Api;
+using Nara.Audit.Contracts;
+using Nara.Audit.Data;
+using Nara.Audit.Features;
+using Nara.Audit.Signing;
+using Nara.Kernel.Data;
+using Nara.Kernel.Events;
+using Nara.Kernel.Modules;
+using Nara.Registries.Contracts;
+
+namespace Nara.Audit;
+
+/// <summary>
+/// The tamper-evident log every module writes to: an RFC 6962 Merkle tree over append-only entries,
+/// signed tree heads copied to a witness directory, public proofs, a verifier and the auditors' search.
+/// </summary>
+public sealed class AuditModule : IModule
+{
+    public const string ModuleName = "Audit";
+
+    public string Name => ModuleName;
+
+    public bool HasPages => true;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<AuditDbContext, AuditSqliteDbContext, AuditPostgresDbContext>(ModuleName);
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
+        services.AddSingleton<AuditSigningKey>();
+        services.AddSingleton<WitnessStore>();
+        services.AddSingleton<TreeHeadSignal>();
+        services.AddSingleton<AppendPipeline>();
+        services.AddSingleton<IAuditLog, AppendAuditEntry>();
+        services.AddScoped<SignTreeHead>();
+        services.AddScoped<ProveInclusion>();
+        services.AddScoped<ProveConsistency>();
+        services.AddScoped<VerifyAuditLog>();
+        services.AddScoped<SearchAuditLog>();
+        services.AddHostedService<TreeHeadJob>();
+        services.AddIntegrationEventHandler<RegistryRecordChanged, RecordRegistryChange>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => AuditEndpoints.Map(endpoints);
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Nara.Audit.Data;
+using Nara.Audit.Domain;
+using Nara.Audit.Merkle;
+using Nara.Audit.Signing;
+
+namespace Nara.Audit.Features;
+
+/// <summary>
+/// Signs a head over everything committed so far, when that is more than the last head covers. Because
+/// it reads the size from storage, the first head after a crash covers every entry appended before it.
+/// </summary>
+internal sealed class SignTreeHead(AuditDbContext db, AuditSigningKey key, WitnessStore witness, TreeHeadSignal signal, TimeProvider clock)
+{
+    /// <summary>Returns the latest head: the new one, or the existing one when nothing was appended since.</summary>
+    public async Task<TreeHead> SignAsync(CancellationToken cancellationToken)
+    {
+        var latest = await db.TreeHeads.AsNoTracking().OrderByDescending(h => h.TreeSize).FirstOrDefaultAsync(cancellationToken);
+        var reader = new TreeReader(db);
+        var size = await reader.SizeAsync(cancellationToken);
+        if (latest is not null && latest.TreeSize >= size)
+        {
+            await EnsureWitnessedAsync(latest, cancellationToken);
+            return latest;
+        }
+
+        var root = await reader.RootAsync(size, cancellationToken);
+        // Timestamps never go backwards, even if the clock does.
+        var timestamp = Math.Max(clock.GetUtcNow().ToUnixTimeMilliseconds(), latest?.Timestamp ?? 0);
+        var head = new TreeHead
+        {
+            TreeSize = size,
+            RootHash = root,
+            Timestamp = timestamp,
+            Signature = key.Sign(TreeHeadSignature.Input(size, root, timestamp)),
+            KeyId = key.KeyId,
+        };
+        db.TreeHeads.Add(head);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another host signed this size first; its head is as good as ours.
+            db.ChangeTracker.Clear();
+            return await db.TreeHeads.AsNoTracking().SingleAsync(h => h.TreeSize == size, cancellationToken);
+        }
+
+        signal.Signed();
+        await witness.WriteAsync(SignedTreeHead.From(head), cancellationToken);
+        return head;
+    }
+
+    /// <summary>A crash between the database commit and the witness write is mended at the next run.</summary>
+    private async Task EnsureWitnessedAsync(TreeHead head, CancellationToken cancellationToken)
+    {
+        if (!witness.Has(head.TreeSize))
+        {
+            await witness.WriteAsync(SignedTreeHead.From(head), cancellationToken);
+        }
+    }
+}
