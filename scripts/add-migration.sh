@@ -7,5 +7,5 @@ project="src/Modules/$module/Nara.$module"
 dotnet tool restore >/dev/null
 for provider in Sqlite Postgres; do
   dotnet ef migrations add "$name" --project "$project" --startup-project "$project" \
-    --context "${module}${provider}DbContext" --output-dir "Data/Migrations/$provider" --namespace "Nara.$module.Data.Migrations.$provider"
+    --context "${module}${provider}DbContext" --output-dir "Data/Migrations/$provider"
 done

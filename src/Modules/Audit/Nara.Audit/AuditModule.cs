@@ -41,6 +41,8 @@ public sealed class AuditModule : IModule
         services.AddScoped<SearchAuditLog>();
         services.AddHostedService<TreeHeadJob>();
         services.AddIntegrationEventHandler<RegistryRecordChanged, RecordRegistryChange>();
+        services.AddIntegrationEventHandler<RegistryRecordsRead, RecordRegistryRead>();
+        services.AddIntegrationEventHandler<ResidentRecordViewed, RecordResidentView>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => AuditEndpoints.Map(endpoints);
