@@ -5,6 +5,7 @@ using Nara.Audit.Api;
 using Nara.Audit.Contracts;
 using Nara.Audit.Data;
 using Nara.Audit.Features;
+using Nara.Identity.Contracts;
 using Nara.Audit.Signing;
 using Nara.Kernel.Data;
 using Nara.Kernel.Events;
@@ -43,6 +44,9 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<RegistryRecordChanged, RecordRegistryChange>();
         services.AddIntegrationEventHandler<RegistryRecordsRead, RecordRegistryRead>();
         services.AddIntegrationEventHandler<ResidentRecordViewed, RecordResidentView>();
+        services.AddIntegrationEventHandler<AccountSignedIn, RecordSignIn>();
+        services.AddIntegrationEventHandler<AgencyClientRegistered, RecordAgencyClientChange>();
+        services.AddIntegrationEventHandler<AgencyClientRevoked, RecordAgencyClientChange>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => AuditEndpoints.Map(endpoints);

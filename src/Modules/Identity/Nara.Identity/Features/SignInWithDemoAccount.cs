@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Nara.Identity.Contracts;
 using Nara.Identity.Data;
 using Nara.Identity.Domain;
 using Nara.Kernel.Security;
@@ -11,7 +12,7 @@ namespace Nara.Identity.Features;
 /// Demo sign-in: pick a seeded persona account and get the same claims a real sign-in will give. Only when
 /// Nara:Identity:DemoSignIn is true (development and tests); real sign-in arrives with passkeys.
 /// </summary>
-internal sealed class SignInWithDemoAccount(IdentityDbContext db, IConfiguration configuration)
+internal sealed class SignInWithDemoAccount(IdentityDbContext db, IConfiguration configuration, TimeProvider clock)
 {
     public bool Enabled => configuration.GetValue("Nara:Identity:DemoSignIn", false);
 
@@ -34,7 +35,16 @@ internal sealed class SignInWithDemoAccount(IdentityDbContext db, IConfiguration
 
         var account = await db.Accounts.AsNoTracking()
             .FirstOrDefaultAsync(a => a.Id == accountId && a.PersonaKey != null, cancellationToken);
-        return account is null ? null : PrincipalOf(account);
+        if (account is null)
+        {
+            return null;
+        }
+
+        // The sign-in is a fact the audit log records; written with nothing else, so it stands alone.
+        var kind = account.Kind == AccountKind.Official ? ActorKinds.Official : ActorKinds.Citizen;
+        db.Publish(new AccountSignedIn(account.Id, kind, account.AgencyCode, account.Roles, "demo"), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return PrincipalOf(account);
     }
 
     public static ClaimsPrincipal PrincipalOf(Account account)

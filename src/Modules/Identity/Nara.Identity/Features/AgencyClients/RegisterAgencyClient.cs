@@ -32,6 +32,7 @@ internal sealed class RegisterAgencyClient(IdentityDbContext db, TimeProvider cl
             Scopes = string.Join(' ', request.Scopes.Distinct(StringComparer.Ordinal)),
             CreatedAt = clock.GetUtcNow(),
         });
+        db.Publish(new AgencyClientRegistered(request.Id, request.AgencyCode, string.Join(' ', request.Scopes.Distinct(StringComparer.Ordinal))), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return new AgencyClientRegistration(key, null);
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nara.Identity.Contracts;
 using Nara.Identity.Data;
 
 namespace Nara.Identity.Features.AgencyClients;
@@ -14,8 +15,13 @@ internal sealed class RevokeAgencyClient(IdentityDbContext db, TimeProvider cloc
             return false;
         }
 
-        client.RevokedAt ??= clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        if (client.RevokedAt is null)
+        {
+            client.RevokedAt = clock.GetUtcNow();
+            db.Publish(new AgencyClientRevoked(client.Id, client.AgencyCode), clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return true;
     }
 }
