@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -9,7 +10,7 @@ namespace Nara.Registries.Data.Bulk;
 /// by position and reused, all in one transaction. Binding by position skips the per-parameter name lookups and
 /// boxing of ADO.NET, which is most of the cost at millions of rows.
 /// </summary>
-internal sealed class SqliteBulkWriter(SqliteConnection connection) : IRegistryBulkWriter, IRowSink
+internal sealed partial class SqliteBulkWriter(SqliteConnection connection) : IRegistryBulkWriter, IRowSink
 {
     // Parameters per statement; SQLite allows 32,766, but beyond a few thousand there is no gain.
     private const int ParametersPerStatement = 3_000;
@@ -183,6 +184,8 @@ internal sealed class SqliteBulkWriter(SqliteConnection connection) : IRegistryB
     /// Secondary indexes are dropped inside the transaction and rebuilt before COMMIT: one sort per index instead of
     /// millions of random b-tree inserts. DDL is transactional in SQLite, so a failed seed leaves them untouched,
     /// and a unique index that finds a duplicate when rebuilt fails the seed as an insert would have.
+    /// Indexes on one id column stay: ids are written in ascending order, so those entries are appended at the right
+    /// edge of the b-tree as cheaply as a rebuild would write them, and during the load rather than after it.
     /// </summary>
     private void DropIndexes(IReadOnlyList<string> tables)
     {
@@ -193,8 +196,14 @@ internal sealed class SqliteBulkWriter(SqliteConnection connection) : IRegistryB
         {
             while (raw.sqlite3_step(query) == raw.SQLITE_ROW)
             {
+                var sql = raw.sqlite3_column_text(query, 1).utf8_to_string();
+                if (OnOneIdColumn().IsMatch(sql))
+                {
+                    continue;
+                }
+
                 names.Add(raw.sqlite3_column_text(query, 0).utf8_to_string());
-                _indexes.Add(raw.sqlite3_column_text(query, 1).utf8_to_string() + ";");
+                _indexes.Add(sql + ";");
             }
         }
 
@@ -203,6 +212,9 @@ internal sealed class SqliteBulkWriter(SqliteConnection connection) : IRegistryB
             Execute($"DROP INDEX \"{name}\";");
         }
     }
+
+    [GeneratedRegex("""\("[A-Za-z]*Id"\)$""")]
+    private static partial Regex OnOneIdColumn();
 
     private void Execute(string sql) => Check(raw.sqlite3_exec(Db, sql));
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Nara.Registries.Domain;
 
 namespace Nara.Registries.Data.Seed.Generation;
@@ -11,6 +12,9 @@ namespace Nara.Registries.Data.Seed.Generation;
 internal sealed class PopulationGenerator
 {
     private static readonly Weighted<string> MarriageMigrants = new([("VNM", 40), ("CHN", 35), ("PHL", 10), ("JPN", 5), ("THA", 5), ("KHM", 5)]);
+
+    // Romanized names by (surname, given name): a few tens of thousands of combinations, romanized once each.
+    private static readonly ConcurrentDictionary<(string Surname, string Given), string> RomanNames = new();
 
     private readonly DivisionCatalog _catalog;
     private readonly SeedRandom _random;
@@ -76,7 +80,7 @@ internal sealed class PopulationGenerator
                 _surnames[i] = Surname(i, m);
                 var given = Names.Given(_random, m.Sex, m.Birth.Year);
                 nameKo = _surnames[i] + given;
-                nameEn = Romanization.PersonName(_surnames[i], given);
+                nameEn = RomanNames.GetOrAdd((_surnames[i], given), static n => Romanization.PersonName(n.Surname, n.Given));
             }
             else
             {
