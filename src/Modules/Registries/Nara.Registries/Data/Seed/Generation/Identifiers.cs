@@ -3,6 +3,11 @@ using Nara.Registries.Domain;
 namespace Nara.Registries.Data.Seed.Generation;
 
 /// <summary>Id counters and the unique numbers of the registries (resident, plate, licence, passport, business).</summary>
+/// <remarks>
+/// A chunk generated in parallel has its own instance, unique within the chunk, and records the key of every number
+/// it hands out (<see cref="Keys"/>, one per row in row order) so that <see cref="PopulationStitcher"/> can check it
+/// against the shared instance and draw again on a clash.
+/// </remarks>
 internal sealed class Identifiers
 {
     private const string PlateSyllables = "가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주";
@@ -17,10 +22,46 @@ internal sealed class Identifiers
     private long _vehicle;
     private long _business;
 
-    public Identifiers(long first = 1)
+    public Identifiers(long first = 1, bool recordKeys = false)
     {
         _resident = _household = _address = _vehicle = _business = first - 1;
+        Keys = recordKeys ? new IssuedKeys() : null;
     }
+
+    /// <summary>Keys of the numbers handed out, in order; null unless asked for.</summary>
+    public IssuedKeys? Keys { get; }
+
+    public long Residents => _resident;
+
+    public long Households => _household;
+
+    public long Addresses => _address;
+
+    public long Vehicles => _vehicle;
+
+    public long Businesses => _business;
+
+    /// <summary>Moves the counters past the ids a chunk used (its ids count from 1).</summary>
+    public void Advance(Identifiers chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        _resident += chunk._resident;
+        _household += chunk._household;
+        _address += chunk._address;
+        _vehicle += chunk._vehicle;
+        _business += chunk._business;
+    }
+
+    /// <summary>Claims a number drawn elsewhere; false when it is already taken.</summary>
+    public bool TryClaimResidentNumber(long key) => _residentNumbers.Add(key);
+
+    public bool TryClaimPlate(long key) => _plates.Add(key);
+
+    public bool TryClaimLicence(long key) => _licences.Add(key);
+
+    public bool TryClaimPassport(long key) => _passports.Add(key);
+
+    public bool TryClaimBusinessNumber(long key) => _businesses.Add(key);
 
     public long PeekResident => _resident + 1;
 
@@ -52,6 +93,7 @@ internal sealed class Identifiers
         }
         while (!_residentNumbers.Add((prefix * 100_000) + serial));
 
+        Keys?.Residents.Add((prefix * 100_000) + serial);
         return ResidentNumbers.Format(birth, sexDigit, serial);
     }
 
@@ -70,6 +112,7 @@ internal sealed class Identifiers
         }
         while (!_plates.Add(key));
 
+        Keys?.Plates.Add(key);
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{head}{PlateSyllables[syllable]}{tail}");
     }
 
@@ -83,6 +126,7 @@ internal sealed class Identifiers
         }
         while (!_licences.Add((((region * 100L) + (year % 100)) * 1_000_000) + serial));
 
+        Keys?.Licences.Add((((region * 100L) + (year % 100)) * 1_000_000) + serial);
         var check = (int)(((region * 7L) + (year % 100 * 3) + serial) % 97);
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{region:00}-{year % 100:00}-{serial:000000}-{check:00}");
     }
@@ -111,6 +155,7 @@ internal sealed class Identifiers
         }
         while (!_passports.Add(key));
 
+        Keys?.Passports.Add(key);
         return number;
     }
 
@@ -125,6 +170,21 @@ internal sealed class Identifiers
         }
         while (!_businesses.Add((((office * 100L) + type) * 10_000) + serial));
 
+        Keys?.Businesses.Add((((office * 100L) + type) * 10_000) + serial);
         return BusinessNumbers.Format(office, type, serial);
     }
+}
+
+/// <summary>Uniqueness keys of the numbers a chunk handed out, one list per kind, in row order.</summary>
+internal sealed class IssuedKeys
+{
+    public List<long> Residents { get; } = [];
+
+    public List<long> Plates { get; } = [];
+
+    public List<long> Licences { get; } = [];
+
+    public List<long> Passports { get; } = [];
+
+    public List<long> Businesses { get; } = [];
 }

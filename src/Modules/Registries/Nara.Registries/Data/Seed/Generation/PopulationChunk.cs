@@ -5,6 +5,9 @@ namespace Nara.Registries.Data.Seed.Generation;
 /// <summary>A batch of whole households with every record that hangs off them, written parents first.</summary>
 internal sealed class PopulationChunk
 {
+    /// <summary>The chunk's own counters and number keys, until <see cref="PopulationStitcher"/> has placed it.</summary>
+    public Identifiers? Ids { get; set; }
+
     public List<Address> Addresses { get; } = [];
 
     public List<Household> Households { get; } = [];

@@ -1,48 +1,52 @@
+using System.Collections.Concurrent;
 using Nara.Registries.Domain;
 
 namespace Nara.Registries.Data.Seed.Generation;
 
 /// <summary>
-/// Generates whole households, chunk by chunk, with every registry record that hangs off them. Sequential on
-/// one random stream, so the same seed gives the same rows whatever the chunk size or the writer's speed.
-/// Generated ids start at 1; the demo personas use ids from <see cref="PersonaIds.First"/>.
+/// Generates one chunk of whole households with every registry record that hangs off them. Each chunk has its own
+/// random streams, derived from (seed, chunk index), so chunks can be generated in parallel and in any order and
+/// the same seed still gives the same rows. Ids and numbers are chunk-local until <see cref="PopulationStitcher"/>
+/// places the chunk after the previous ones; generated ids start at 1, the demo personas' at <see cref="PersonaIds.First"/>.
 /// </summary>
 internal sealed class PopulationGenerator
 {
     private static readonly Weighted<string> MarriageMigrants = new([("VNM", 40), ("CHN", 35), ("PHL", 10), ("JPN", 5), ("THA", 5), ("KHM", 5)]);
+
+    // Romanized names by (surname, given name): a few tens of thousands of combinations, romanized once each.
+    private static readonly ConcurrentDictionary<(string Surname, string Given), string> RomanNames = new();
 
     private readonly DivisionCatalog _catalog;
     private readonly SeedRandom _random;
     private readonly DateOnly _today;
     private readonly HouseholdComposer _composer;
     private readonly RecordFactory _records;
-    private readonly Identifiers _ids;
+    private readonly Identifiers _ids = new(recordKeys: true);
     private readonly long[] _residentIds = new long[16];
     private readonly string[] _surnames = new string[16];
 
-    public PopulationGenerator(DivisionCatalog catalog, int seed, DateOnly today, Identifiers ids)
+    private PopulationGenerator(DivisionCatalog catalog, int seed, int chunk, DateOnly today)
     {
         _catalog = catalog;
-        _random = SeedRandom.For(seed, "households");
+        _random = SeedRandom.For(seed, "households", chunk);
         _today = today;
-        _ids = ids;
         _composer = new HouseholdComposer(_random, today);
-        _records = new RecordFactory(SeedRandom.For(seed, "records"), today, ids);
+        _records = new RecordFactory(SeedRandom.For(seed, "records", chunk), today, _ids);
     }
 
-    public IEnumerable<PopulationChunk> Generate(int residents, int residentsPerChunk)
+    /// <summary>Chunk <paramref name="index"/> of <paramref name="residents"/> residents (its last household is cut to fit).</summary>
+    public static PopulationChunk Generate(DivisionCatalog catalog, int seed, DateOnly today, int index, int residents)
     {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var generator = new PopulationGenerator(catalog, seed, index, today);
+        var chunk = new PopulationChunk { Ids = generator._ids };
         var remaining = residents;
         while (remaining > 0)
         {
-            var chunk = new PopulationChunk();
-            while (remaining > 0 && chunk.Residents.Count < residentsPerChunk)
-            {
-                remaining -= AddHousehold(chunk, remaining);
-            }
-
-            yield return chunk;
+            remaining -= generator.AddHousehold(chunk, remaining);
         }
+
+        return chunk;
     }
 
     private int AddHousehold(PopulationChunk chunk, int remaining)
@@ -76,7 +80,7 @@ internal sealed class PopulationGenerator
                 _surnames[i] = Surname(i, m);
                 var given = Names.Given(_random, m.Sex, m.Birth.Year);
                 nameKo = _surnames[i] + given;
-                nameEn = Romanization.PersonName(_surnames[i], given);
+                nameEn = RomanNames.GetOrAdd((_surnames[i], given), static n => Romanization.PersonName(n.Surname, n.Given));
             }
             else
             {

@@ -16,10 +16,10 @@ internal sealed partial class RecordFactory
     private static readonly string[] ShopKinds = ["상회", "식당", "카페", "마트", "공인중개사사무소", "미용실", "공업사", "학원", "디자인"];
 
     // 운전면허 지역 번호 by 시도 code (세종 is licensed with 충남).
-    private static readonly Dictionary<string, int> LicenceRegion = new()
+    private static readonly Dictionary<int, int> LicenceRegion = new()
     {
-        ["11"] = 11, ["26"] = 12, ["41"] = 13, ["51"] = 14, ["43"] = 15, ["44"] = 16, ["36"] = 16, ["52"] = 17, ["46"] = 18,
-        ["47"] = 19, ["48"] = 20, ["50"] = 21, ["27"] = 22, ["28"] = 23, ["29"] = 24, ["30"] = 25, ["31"] = 26,
+        [11] = 11, [26] = 12, [41] = 13, [51] = 14, [43] = 15, [44] = 16, [36] = 16, [52] = 17, [46] = 18,
+        [47] = 19, [48] = 20, [50] = 21, [27] = 22, [28] = 23, [29] = 24, [30] = 25, [31] = 26,
     };
 
     private void AddLicencesAndAssets(PopulationChunk chunk, Resident r, int age, Address address, DivisionCatalog.Leaf leaf)
@@ -37,7 +37,7 @@ internal sealed partial class RecordFactory
         var licensed = age switch { < 20 => 0.3, < 65 => 0.8, < 75 => 0.55, _ => 0.25 };
         if (random.Chance(licensed))
         {
-            AddLicence(chunk, r, LicenceRegion[leaf.Sigungu.Code[..2]]);
+            AddLicence(chunk, r, LicenceRegion[((leaf.Sigungu.Code[0] - '0') * 10) + (leaf.Sigungu.Code[1] - '0')]);
             var cars = age switch { < 25 => 0.12, < 75 => 0.62, _ => 0.25 };
             if (random.Chance(cars))
             {

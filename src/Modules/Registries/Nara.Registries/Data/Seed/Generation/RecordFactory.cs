@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Nara.Registries.Domain;
 
 namespace Nara.Registries.Data.Seed.Generation;
@@ -10,14 +11,21 @@ internal sealed partial class RecordFactory(SeedRandom random, DateOnly today, I
 
     private static readonly string[] RoadKinds = ["로", "길", "대로"];
 
+    // Road-name stems and their romanization by neighbourhood name, worked out once rather than for every address.
+    private static readonly ConcurrentDictionary<string, (string Ko, string En)> Stems = new(StringComparer.Ordinal);
+
     public Address NewAddress(PopulationChunk chunk, DivisionCatalog.Leaf leaf, AdminDivision neighbourhood)
     {
-        var stem = neighbourhood.NameKo.TrimEnd('동', '읍', '면', '1', '2', '3');
+        var (stem, stemEn) = Stems.GetOrAdd(neighbourhood.NameKo, static name =>
+        {
+            var stem = name.TrimEnd('동', '읍', '면', '1', '2', '3');
+            return (stem, Romanization.Place(stem));
+        });
         var kind = random.Next(RoadKinds.Length);
         var lane = kind == 1 ? random.Next(1, 40) : 0;
         var number = random.Next(1, 300);
         var roadKo = lane > 0 ? $"{stem}로{lane}길" : stem + RoadKinds[kind];
-        var roadEn = Romanization.Place(stem) + (lane > 0 ? $"-ro {lane}-gil" : kind == 2 ? "-daero" : "-ro");
+        var roadEn = stemEn + (lane > 0 ? $"-ro {lane}-gil" : kind == 2 ? "-daero" : "-ro");
         var address = new Address
         {
             Id = ids.NextAddress(),
@@ -46,7 +54,7 @@ internal sealed partial class RecordFactory(SeedRandom random, DateOnly today, I
         var rentChance = size == 1 ? (headAge < 40 ? 0.55 : 0.25) : 0.15;
         if (random.Chance(rentChance))
         {
-            var rent = (long)(Math.Round(350_000 + (random.NextDouble() * 700_000) * (leaf.Sigungu.Code[..2] is "11" ? 1.4 : 1.0)) / 10_000 * 10_000);
+            var rent = (long)(Math.Round(350_000 + (random.NextDouble() * 700_000) * (leaf.Sigungu.Code.StartsWith("11", StringComparison.Ordinal) ? 1.4 : 1.0)) / 10_000 * 10_000);
             chunk.Tenancies.Add(new Tenancy { HouseholdId = household.Id, MonthlyRent = rent, Deposit = random.Next(3, 60) * 1_000_000L, Since = today.AddDays(-random.Next(1, 1500)) });
         }
 

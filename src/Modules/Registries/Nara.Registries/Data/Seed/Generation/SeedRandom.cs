@@ -33,6 +33,14 @@ internal sealed class SeedRandom
         return new SeedRandom((long)(h ^ (ulong)(uint)seed));
     }
 
+    /// <summary>The stream for one part (a chunk of the population): depends only on seed, purpose and part.</summary>
+    public static SeedRandom For(int seed, string purpose, int part)
+    {
+        // The golden-ratio step spreads consecutive parts apart before SplitMix64 mixes them into the state.
+        var root = For(seed, purpose);
+        return new SeedRandom((long)(root.NextUInt64() ^ ((ulong)(uint)part * 0x9E3779B97F4A7C15UL)));
+    }
+
     public ulong NextUInt64()
     {
         var result = ulong.RotateLeft(_s1 * 5, 7) * 9;
