@@ -66,6 +66,8 @@ internal static class Web
                 .RequireClaim(NaraClaims.ActorKind, ActorKinds.AgencyClient));
         // Korean and other scripts are written as characters, not as &#x..; escapes.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // The same for JSON answers: Korean names arrive readable; <, >, & and quotes stay escaped.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.AddOpenApi();
         services.AddAntiforgery(o => o.Cookie.Name = "nara.af");
         return services;
