@@ -15,6 +15,26 @@ internal sealed class SignTreeHead(AuditDbContext db, AuditSigningKey key, Witne
     /// <summary>Returns the latest head: the new one, or the existing one when nothing was appended since.</summary>
     public async Task<TreeHead> SignAsync(CancellationToken cancellationToken)
     {
+        await signal.SigningLock.WaitAsync(cancellationToken);
+        try
+        {
+            return await SignLockedAsync(cancellationToken);
+        }
+        finally
+        {
+            signal.SigningLock.Release();
+        }
+    }
+
+    private async Task<TreeHead> SignLockedAsync(CancellationToken cancellationToken)
+    {
+        // Several hosts on one PostgreSQL: the transaction-scoped advisory lock orders their signers too.
+        await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (transaction is not null)
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('nara-audit-sign'))", cancellationToken);
+        }
+
         var latest = await db.TreeHeads.AsNoTracking().OrderByDescending(h => h.TreeSize).FirstOrDefaultAsync(cancellationToken);
         var reader = new TreeReader(db);
         var size = await reader.SizeAsync(cancellationToken);
@@ -39,10 +59,19 @@ internal sealed class SignTreeHead(AuditDbContext db, AuditSigningKey key, Witne
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         catch (DbUpdateException)
         {
             // Another host signed this size first; its head is as good as ours.
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+
             db.ChangeTracker.Clear();
             return await db.TreeHeads.AsNoTracking().SingleAsync(h => h.TreeSize == size, cancellationToken);
         }

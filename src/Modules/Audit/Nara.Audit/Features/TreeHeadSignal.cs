@@ -20,4 +20,10 @@ internal sealed class TreeHeadSignal(IOptions<AuditOptions> options)
     public void Signed() => Interlocked.Exchange(ref _unsigned, 0);
 
     public ValueTask<bool> WaitAsync(CancellationToken cancellationToken) => _wake.Reader.ReadAsync(cancellationToken);
+
+    /// <summary>
+    /// One signer at a time in this process: a signer that read the tree size before another signed a larger
+    /// head must not then store its older, smaller head after it.
+    /// </summary>
+    public SemaphoreSlim SigningLock { get; } = new(1, 1);
 }
