@@ -2,13 +2,15 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Nara.Audit.Domain;
 
 namespace Nara.Audit.Data;
 
 /// <summary>
 /// Raw INSERTs for the append path: EF Core's change tracker costs more than the database here, and the
-/// throughput target is ≥ 20,000 entries/s. Column names are EF Core's (quoted).
+/// throughput target is ≥ 20,000 entries/s. SQLite goes through its C API (<see cref="SqliteAppendWriter"/>);
+/// PostgreSQL through multi-row statements. Column names are EF Core's (quoted).
 /// </summary>
 internal static class BulkInsert
 {
@@ -22,55 +24,33 @@ internal static class BulkInsert
 
     private static readonly string[] NodeColumns = ["Id", "Hash"];
 
-    // Keyed by row count; the SQLite path only ever uses 1.
+    // Keyed by row count.
     private static readonly ConcurrentDictionary<(string Table, int Rows), string> Sql = new();
 
-    public static Task EntriesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
-        InsertAsync(connection, transaction, AuditDbContext.EntriesTable, EntryColumns, records, r =>
+    public static Task EntriesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    {
+        if (connection is SqliteConnection sqlite)
+        {
+            new SqliteAppendWriter(sqlite).Entries(records);
+            return Task.CompletedTask;
+        }
+
+        return MultiRowAsync(connection, transaction, AuditDbContext.EntriesTable, EntryColumns, records, r =>
         [
             r.Index, r.TimeMicros, r.ActorKind, r.ActorId, r.ActorAgency, r.ActorRole, r.Action, r.SubjectType, r.SubjectId,
             r.Purpose, r.Outcome, r.CorrelationId, r.Module, r.Detail, r.MessageId, r.LeafHash,
         ], cancellationToken);
+    }
 
-    public static Task NodesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditNode> nodes, CancellationToken cancellationToken) =>
-        InsertAsync(connection, transaction, AuditDbContext.NodesTable, NodeColumns, nodes, n => [n.Id, n.Hash], cancellationToken);
-
-    private static Task InsertAsync<T>(
-        DbConnection connection, DbTransaction transaction, string table, string[] columns, IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken) =>
-        connection.GetType().Name.StartsWith("Sqlite", StringComparison.Ordinal)
-            ? PreparedAsync(connection, transaction, table, columns, rows, values, cancellationToken)
-            : MultiRowAsync(connection, transaction, table, columns, rows, values, cancellationToken);
-
-    // SQLite runs in-process: one prepared statement re-bound per row is its fastest path (no round trips).
-    private static async Task PreparedAsync<T>(
-        DbConnection connection, DbTransaction transaction, string table, string[] columns, IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
+    public static Task NodesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditNode> nodes, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
+        if (connection is SqliteConnection sqlite)
         {
-            return;
+            new SqliteAppendWriter(sqlite).Nodes(nodes);
+            return Task.CompletedTask;
         }
 
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = Sql.GetOrAdd((table, 1), key => BuildSql(key.Table, columns, 1, positional: false));
-        for (var c = 0; c < columns.Length; c++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@p" + c;
-            command.Parameters.Add(parameter);
-        }
-
-        await command.PrepareAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            var rowValues = values(row);
-            for (var c = 0; c < rowValues.Length; c++)
-            {
-                command.Parameters[c].Value = rowValues[c] ?? DBNull.Value;
-            }
-
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        return MultiRowAsync(connection, transaction, AuditDbContext.NodesTable, NodeColumns, nodes, n => [n.Id, n.Hash], cancellationToken);
     }
 
     // PostgreSQL is across a network: hundreds of rows per statement, positional parameters ($1...).
@@ -82,7 +62,7 @@ internal static class BulkInsert
             var count = Math.Min(RowsPerStatement, rows.Count - offset);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = Sql.GetOrAdd((table, count), key => BuildSql(key.Table, columns, key.Rows, positional: true));
+            command.CommandText = Sql.GetOrAdd((table, count), key => BuildSql(key.Table, columns, key.Rows));
             for (var i = 0; i < count; i++)
             {
                 foreach (var value in values(rows[offset + i]))
@@ -97,7 +77,7 @@ internal static class BulkInsert
         }
     }
 
-    private static string BuildSql(string table, string[] columns, int rows, bool positional)
+    private static string BuildSql(string table, string[] columns, int rows)
     {
         var sql = new StringBuilder($"INSERT INTO {table} (")
             .AppendJoin(", ", columns.Select(c => $"\"{c}\""))
@@ -109,7 +89,7 @@ internal static class BulkInsert
             for (var c = 0; c < columns.Length; c++)
             {
                 sql.Append(c == 0 ? "" : ", ");
-                sql.Append(positional ? "$" + (++p).ToString(CultureInfo.InvariantCulture) : "@p" + (p++).ToString(CultureInfo.InvariantCulture));
+                sql.Append("$" + (++p).ToString(CultureInfo.InvariantCulture));
             }
 
             sql.Append(')');

@@ -21,6 +21,11 @@ internal sealed class AppendBatch
     {
         var db = services.GetRequiredService<AuditDbContext>();
         await db.Database.OpenConnectionAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-131072", cancellationToken);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.Database.IsNpgsql())
         {
