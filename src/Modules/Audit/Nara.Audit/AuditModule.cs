@@ -36,6 +36,8 @@ public sealed class AuditModule : IModule
         services.AddSingleton<AppendPipeline>();
         services.AddSingleton<IAuditLog, AppendAuditEntry>();
         services.AddScoped<SignTreeHead>();
+        services.AddScoped<SigningKeyHistory>();
+        services.AddScoped<RotateSigningKey>();
         services.AddScoped<ProveInclusion>();
         services.AddScoped<ProveConsistency>();
         services.AddScoped<VerifyAuditLog>();

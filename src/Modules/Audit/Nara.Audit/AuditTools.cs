@@ -22,6 +22,13 @@ public static class AuditTools
         return (await scope.ServiceProvider.GetRequiredService<SignTreeHead>().SignAsync(cancellationToken)).TreeSize;
     }
 
+    /// <summary>Replaces the tree-head signing key with a new one endorsed by it; returns the new key id.</summary>
+    public static async Task<string> RotateSigningKeyAsync(IServiceProvider services, string requestedBy, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<RotateSigningKey>().RotateAsync(requestedBy, cancellationToken)).KeyId;
+    }
+
     public static async Task<InclusionProof?> ProveInclusionAsync(IServiceProvider services, long index, long treeSize, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();

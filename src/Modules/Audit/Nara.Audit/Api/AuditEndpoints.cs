@@ -25,6 +25,7 @@ internal static class AuditEndpoints
         api.MapGet("/proofs/inclusion", InclusionAsync).WithName("GetAuditInclusionProof");
         api.MapGet("/proofs/consistency", ConsistencyAsync).WithName("GetAuditConsistencyProof");
         api.MapGet("/public-key", PublicKey).WithName("GetAuditPublicKey");
+        api.MapGet("/keys", KeysAsync).WithName("ListAuditSigningKeys");
     }
 
     private static async Task<IResult> LatestAsync(AuditDbContext db, CancellationToken cancellationToken)
@@ -68,13 +69,32 @@ internal static class AuditEndpoints
         return proof is null ? Problems.Validation("first", error!) : Results.Ok(proof);
     }
 
-    private static IResult PublicKey(AuditSigningKey key) => Results.Ok(new
+    /// <summary>The key signing heads now.</summary>
+    private static IResult PublicKey(AuditSigningKey key)
     {
-        keyId = key.KeyId,
-        algorithm = "ES256",
-        pem = key.PublicKeyPem,
-        jwk = new { kty = "EC", crv = "P-256", x = key.X, y = key.Y, kid = key.KeyId, alg = "ES256", use = "sig" },
-    });
+        var (x, y) = AuditKeys.Coordinates(key.PublicKey);
+        return Results.Ok(new
+        {
+            keyId = key.KeyId,
+            algorithm = "ES256",
+            pem = AuditKeys.Pem(key.PublicKey),
+            jwk = new { kty = "EC", crv = "P-256", x, y, kid = key.KeyId, alg = "ES256", use = "sig" },
+        });
+    }
+
+    /// <summary>
+    /// The whole key history, oldest first: each key with the time it took over and its predecessor's
+    /// endorsement, so a verifier that trusts the first key can check heads signed by any later one.
+    /// </summary>
+    private static async Task<IResult> KeysAsync(AuditDbContext db, CancellationToken cancellationToken)
+    {
+        var records = await db.SigningKeys.AsNoTracking().OrderBy(k => k.ValidFrom).ToListAsync(cancellationToken);
+        return Results.Ok(records.Select(r =>
+        {
+            var key = WitnessedKey.From(r);
+            return new { key.KeyId, key.Algorithm, key.ValidFrom, key.PreviousKeyId, key.Endorsement, pem = AuditKeys.Pem(r.PublicKey), jwk = key.Jwk() };
+        }).ToList());
+    }
 
     // Query values are bound as strings so that "abc" answers our problem document, not the framework's.
     private static bool TryParse(string? raw, long? fallback, out long value)

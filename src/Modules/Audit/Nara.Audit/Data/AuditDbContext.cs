@@ -9,6 +9,7 @@ internal class AuditDbContext(DbContextOptions options) : ModuleDbContext(option
     public const string EntriesTable = "audit_entries";
     public const string NodesTable = "audit_nodes";
     public const string HeadsTable = "audit_tree_heads";
+    public const string KeysTable = "audit_signing_keys";
 
     public override string TablePrefix => "audit";
 
@@ -17,6 +18,8 @@ internal class AuditDbContext(DbContextOptions options) : ModuleDbContext(option
     public DbSet<AuditNode> Nodes => Set<AuditNode>();
 
     public DbSet<TreeHead> TreeHeads => Set<TreeHead>();
+
+    public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -63,6 +66,17 @@ internal class AuditDbContext(DbContextOptions options) : ModuleDbContext(option
             b.Property(x => x.RootHash).HasMaxLength(32);
             b.Property(x => x.Signature).HasMaxLength(132);
             b.Property(x => x.KeyId).HasMaxLength(64);
+        });
+        modelBuilder.Entity<SigningKeyRecord>(b =>
+        {
+            b.ToTable(KeysTable);
+            b.HasKey(x => x.KeyId);
+            b.Property(x => x.KeyId).HasMaxLength(64);
+            b.Property(x => x.PublicKey).HasMaxLength(200);
+            b.Property(x => x.PreviousKeyId).HasMaxLength(64);
+            b.Property(x => x.Endorsement).HasMaxLength(132);
+            // A key is replaced at most once: the history is a chain, never a fork.
+            b.HasIndex(x => x.PreviousKeyId).IsUnique();
         });
     }
 }

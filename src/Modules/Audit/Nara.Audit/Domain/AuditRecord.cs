@@ -67,3 +67,23 @@ internal sealed class TreeHead
 
     public required string KeyId { get; set; }
 }
+
+/// <summary>
+/// One key in the history of tree-head signing keys. The first has no predecessor; every later one is endorsed
+/// by the key it replaced, so a verifier that trusts the first key can follow the chain to the current one.
+/// </summary>
+internal sealed class SigningKeyRecord
+{
+    public required string KeyId { get; set; }
+
+    /// <summary>DER SubjectPublicKeyInfo of the P-256 key.</summary>
+    public required byte[] PublicKey { get; set; }
+
+    /// <summary>Milliseconds since the Unix epoch from which heads are signed with this key.</summary>
+    public long ValidFrom { get; set; }
+
+    public string? PreviousKeyId { get; set; }
+
+    /// <summary>The previous key's ES256 signature over <see cref="Signing.AuditKeys.EndorsementInput"/>; null for the first key.</summary>
+    public byte[]? Endorsement { get; set; }
+}

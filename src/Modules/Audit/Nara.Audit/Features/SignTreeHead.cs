@@ -10,7 +10,8 @@ namespace Nara.Audit.Features;
 /// Signs a head over everything committed so far, when that is more than the last head covers. Because
 /// it reads the size from storage, the first head after a crash covers every entry appended before it.
 /// </summary>
-internal sealed class SignTreeHead(AuditDbContext db, AuditSigningKey key, WitnessStore witness, TreeHeadSignal signal, TimeProvider clock)
+internal sealed class SignTreeHead(
+    AuditDbContext db, AuditSigningKey key, SigningKeyHistory keys, WitnessStore witness, TreeHeadSignal signal, TimeProvider clock)
 {
     /// <summary>Returns the latest head: the new one, or the existing one when nothing was appended since.</summary>
     public async Task<TreeHead> SignAsync(CancellationToken cancellationToken)
@@ -35,18 +36,19 @@ internal sealed class SignTreeHead(AuditDbContext db, AuditSigningKey key, Witne
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('nara-audit-sign'))", cancellationToken);
         }
 
+        var signingKey = await keys.EnsureCurrentAsync(cancellationToken);
+        await EnsureWitnessedAsync(cancellationToken);
         var latest = await db.TreeHeads.AsNoTracking().OrderByDescending(h => h.TreeSize).FirstOrDefaultAsync(cancellationToken);
         var reader = new TreeReader(db);
         var size = await reader.SizeAsync(cancellationToken);
         if (latest is not null && latest.TreeSize >= size)
         {
-            await EnsureWitnessedAsync(latest, cancellationToken);
             return latest;
         }
 
         var root = await reader.RootAsync(size, cancellationToken);
-        // Timestamps never go backwards, even if the clock does.
-        var timestamp = Math.Max(clock.GetUtcNow().ToUnixTimeMilliseconds(), latest?.Timestamp ?? 0);
+        // Timestamps never go backwards, even if the clock does, and fall in the signing key's validity.
+        var timestamp = Math.Max(clock.GetUtcNow().ToUnixTimeMilliseconds(), Math.Max(latest?.Timestamp ?? 0, signingKey.ValidFrom));
         var head = new TreeHead
         {
             TreeSize = size,
@@ -81,11 +83,21 @@ internal sealed class SignTreeHead(AuditDbContext db, AuditSigningKey key, Witne
         return head;
     }
 
-    /// <summary>A crash between the database commit and the witness write is mended at the next run.</summary>
-    private async Task EnsureWitnessedAsync(TreeHead head, CancellationToken cancellationToken)
+    /// <summary>
+    /// A crash between a head's database commit and its witness write is mended before the next head: heads are
+    /// sent to the witness newest first until one it already holds. Older gaps are not filled: a witness copy
+    /// missing behind a witnessed head means the witness was tampered with, and the verifier says so.
+    /// </summary>
+    private async Task EnsureWitnessedAsync(CancellationToken cancellationToken)
     {
-        if (!witness.Has(head.TreeSize))
+        var recent = await db.TreeHeads.AsNoTracking().OrderByDescending(h => h.TreeSize).Take(100).ToListAsync(cancellationToken);
+        foreach (var head in recent)
         {
+            if (witness.Has(head.TreeSize))
+            {
+                break;
+            }
+
             await witness.WriteAsync(SignedTreeHead.From(head), cancellationToken);
         }
     }

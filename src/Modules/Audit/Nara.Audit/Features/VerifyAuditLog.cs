@@ -7,7 +7,8 @@ using Nara.Audit.Signing;
 namespace Nara.Audit.Features;
 
 /// <summary>What `nara audit verify` found. <see cref="FirstBadIndex"/> names the first entry that cannot be trusted.</summary>
-public sealed record AuditVerification(long Entries, int Heads, int WitnessFiles, long? FirstBadIndex, IReadOnlyList<string> Problems)
+/// <param name="Notes">Facts worth knowing that are not tampering, e.g. the newest head not yet at the witness.</param>
+public sealed record AuditVerification(long Entries, int Heads, int WitnessFiles, long? FirstBadIndex, IReadOnlyList<string> Problems, IReadOnlyList<string>? Notes = null)
 {
     public bool Ok => Problems.Count == 0;
 }
@@ -39,8 +40,9 @@ internal sealed class VerifyAuditLog(AuditDbContext db, AuditSigningKey key, Wit
             problems.Add(message);
         }
 
+        var keys = await KeyHistoryCheck.RunAsync(db, key, witness, problems, cancellationToken);
         var heads = await db.TreeHeads.AsNoTracking().OrderBy(h => h.TreeSize).ToListAsync(cancellationToken);
-        CheckHeads(heads, problems);
+        CheckHeads(heads, keys, problems);
         var headAt = heads.ToDictionary(h => h.TreeSize);
         if (headAt.TryGetValue(0, out var empty) && !empty.RootHash.AsSpan().SequenceEqual(MerkleHash.Empty()))
         {
@@ -110,19 +112,27 @@ internal sealed class VerifyAuditLog(AuditDbContext db, AuditSigningKey key, Wit
         }
 
         var files = await witness.ReadAllAsync(cancellationToken);
-        CheckWitness(files, headAt, total, Bad, problems);
-        return new AuditVerification(total, heads.Count, files.Count, firstBad ?? suspect, problems);
+        var notes = new List<string>();
+        CheckWitness(files, headAt, keys, total, Bad, problems, notes);
+        return new AuditVerification(total, heads.Count, files.Count, firstBad ?? suspect, problems, notes);
     }
 
-    private void CheckHeads(List<TreeHead> heads, List<string> problems)
+    private static void CheckHeads(List<TreeHead> heads, KeyHistoryCheck keys, List<string> problems)
     {
         for (var i = 0; i < heads.Count; i++)
         {
             var head = heads[i];
             var input = TreeHeadSignature.Input(head.TreeSize, head.RootHash, head.Timestamp);
-            if (head.KeyId != key.KeyId || !key.Verify(input, head.Signature))
+            var publicKey = keys.KeyFor(head.KeyId, head.Timestamp);
+            if (publicKey is null)
             {
-                problems.Add($"The signature on the head of size {head.TreeSize} is not valid for key {key.KeyId}.");
+                problems.Add(keys.Knows(head.KeyId)
+                    ? $"The head of size {head.TreeSize} is signed with key {head.KeyId} outside the time that key was in use."
+                    : $"The head of size {head.TreeSize} is signed with key {head.KeyId}, which is not in the trusted key history.");
+            }
+            else if (!AuditKeys.Verify(publicKey, input, head.Signature))
+            {
+                problems.Add($"The signature on the head of size {head.TreeSize} is not valid for key {head.KeyId}.");
             }
 
             if (i > 0 && head.Timestamp < heads[i - 1].Timestamp)
@@ -149,7 +159,8 @@ internal sealed class VerifyAuditLog(AuditDbContext db, AuditSigningKey key, Wit
         }
     }
 
-    private void CheckWitness(List<(string File, SignedTreeHead? Head)> files, Dictionary<long, TreeHead> headAt, long total, Action<long, string> bad, List<string> problems)
+    private static void CheckWitness(
+        List<(string File, SignedTreeHead? Head)> files, Dictionary<long, TreeHead> headAt, KeyHistoryCheck keys, long total, Action<long, string> bad, List<string> problems, List<string> notes)
     {
         var witnessed = new HashSet<long>();
         foreach (var (file, copy) in files)
@@ -162,7 +173,8 @@ internal sealed class VerifyAuditLog(AuditDbContext db, AuditSigningKey key, Wit
 
             witnessed.Add(copy.TreeSize);
             var signed = TreeHeadSignature.Input(copy.TreeSize, Convert.FromBase64String(copy.RootHash), copy.Timestamp);
-            if (!key.Verify(signed, Convert.FromBase64String(copy.Signature)))
+            var publicKey = keys.KeyFor(copy.KeyId, copy.Timestamp);
+            if (publicKey is null || !AuditKeys.Verify(publicKey, signed, Convert.FromBase64String(copy.Signature)))
             {
                 problems.Add($"Witness file {file} carries an invalid signature.");
             }
@@ -177,9 +189,19 @@ internal sealed class VerifyAuditLog(AuditDbContext db, AuditSigningKey key, Wit
             }
         }
 
-        foreach (var size in headAt.Keys.Where(s => !witnessed.Contains(s)))
+        // The signer sends heads the witness missed (a crash after the database commit) before it signs the next,
+        // so only heads newer than the newest witnessed one may lack a copy; behind it, a missing copy was removed.
+        var newestWitnessed = witnessed.Where(headAt.ContainsKey).DefaultIfEmpty(-1).Max();
+        foreach (var size in headAt.Keys.Where(s => !witnessed.Contains(s)).Order())
         {
-            problems.Add($"The head of size {size} has no witness copy.");
+            if (size > newestWitnessed)
+            {
+                notes.Add($"The head of size {size} is not at the witness yet; the signer sends it before the next head.");
+            }
+            else
+            {
+                problems.Add($"The head of size {size} has no witness copy, though later heads do: the copy was removed.");
+            }
         }
     }
 }

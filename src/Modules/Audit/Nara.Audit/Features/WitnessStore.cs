@@ -21,26 +21,59 @@ internal sealed class WitnessStore(IOptions<AuditOptions> options, IOptions<Data
 
     public bool Has(long treeSize) => File.Exists(PathFor(treeSize));
 
+    public string PathForKey(string keyId) => Path.Combine(Directory, $"key-{keyId}.json");
+
+    public bool HasKey(string keyId) => File.Exists(PathForKey(keyId));
+
+    public Task WriteKeyAsync(WitnessedKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return WriteFileAsync(PathForKey(key.KeyId), JsonSerializer.Serialize(key, Json), cancellationToken);
+    }
+
+    public async Task<List<(string File, WitnessedKey? Key)>> ReadKeysAsync(CancellationToken cancellationToken)
+    {
+        var result = new List<(string, WitnessedKey?)>();
+        foreach (var file in Files("key-*.json"))
+        {
+            WitnessedKey? key;
+            try
+            {
+                key = JsonSerializer.Deserialize<WitnessedKey>(await File.ReadAllTextAsync(file, cancellationToken), Json);
+            }
+            catch (JsonException)
+            {
+                key = null;
+            }
+
+            result.Add((Path.GetFileName(file), key));
+        }
+
+        return result;
+    }
+
     /// <summary>Writes atomically (temp file, then rename) so a crash never leaves half a head.</summary>
     public async Task WriteAsync(SignedTreeHead head, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(head);
+        await WriteFileAsync(PathFor(head.TreeSize), JsonSerializer.Serialize(head, Json), cancellationToken);
+    }
+
+    private async Task WriteFileAsync(string path, string json, CancellationToken cancellationToken)
+    {
         System.IO.Directory.CreateDirectory(Directory);
-        var path = PathFor(head.TreeSize);
         var temp = path + ".tmp";
-        await File.WriteAllTextAsync(temp, JsonSerializer.Serialize(head, Json), cancellationToken);
+        await File.WriteAllTextAsync(temp, json, cancellationToken);
         File.Move(temp, path, overwrite: true);
     }
+
+    private IEnumerable<string> Files(string pattern) =>
+        System.IO.Directory.Exists(Directory) ? System.IO.Directory.GetFiles(Directory, pattern).Order(StringComparer.Ordinal) : [];
 
     public async Task<List<(string File, SignedTreeHead? Head)>> ReadAllAsync(CancellationToken cancellationToken)
     {
         var result = new List<(string, SignedTreeHead?)>();
-        if (!System.IO.Directory.Exists(Directory))
-        {
-            return result;
-        }
-
-        foreach (var file in System.IO.Directory.GetFiles(Directory, "sth-*.json").Order(StringComparer.Ordinal))
+        foreach (var file in Files("sth-*.json"))
         {
             SignedTreeHead? head;
             try

@@ -6,73 +6,88 @@ using Nara.Kernel.Data;
 namespace Nara.Audit.Signing;
 
 /// <summary>
-/// The ES256 key that signs tree heads. Kept as a PEM file outside the repository (under the data
-/// directory unless configured), created with owner-only permissions on first use.
+/// The ES256 key that signs tree heads now. Kept as a PEM file outside the repository (under the data
+/// directory unless configured), created with owner-only permissions on first use. `nara audit rotate-key`
+/// replaces the file; a running host notices the new file before its next signature (<see cref="Refresh"/>),
+/// so no head is signed with a retired key after a rotation.
 /// </summary>
 internal sealed class AuditSigningKey : IDisposable
 {
-    private readonly ECDsa _key;
+    private readonly ILogger<AuditSigningKey> _logger;
+    private readonly Lock _gate = new();
+    private LoadedKey _current;
+    private (DateTime Written, long Length) _stamp;
 
     public AuditSigningKey(IOptions<AuditOptions> options, IOptions<DatabaseOptions> database, ILogger<AuditSigningKey> logger)
     {
+        _logger = logger;
         Path = options.Value.SigningKeyPath is { Length: > 0 } configured
             ? configured
             : System.IO.Path.Combine(database.Value.DataDirectory, "keys", "audit-signing.pem");
-        _key = ECDsa.Create();
-        if (File.Exists(Path))
+        if (!File.Exists(Path))
         {
-            _key.ImportFromPem(File.ReadAllText(Path));
-        }
-        else
-        {
-            _key.GenerateKey(ECCurve.NamedCurves.nistP256);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
-            var pem = _key.ExportPkcs8PrivateKeyPem();
-            var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                // Only the service account may read the private key.
-                fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using (var stream = new FileStream(Path, fileOptions))
-            using (var writer = new StreamWriter(stream))
-            {
-                writer.Write(pem);
-            }
-
+            using var created = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            KeyFiles.WriteNew(Path, created.ExportPkcs8PrivateKeyPem());
             logger.LogInformation("Created the audit signing key at {Path}", Path);
         }
 
-        if (_key.KeySize != 256)
-        {
-            throw new InvalidOperationException($"The audit signing key at {Path} is not a P-256 key.");
-        }
-
-        var spki = _key.ExportSubjectPublicKeyInfo();
-        KeyId = Base64Url(SHA256.HashData(spki))[..16];
-        PublicKeyPem = _key.ExportSubjectPublicKeyInfoPem();
-        var parameters = _key.ExportParameters(includePrivateParameters: false);
-        X = Base64Url(parameters.Q.X!);
-        Y = Base64Url(parameters.Q.Y!);
+        _current = Load();
     }
 
     public string Path { get; }
 
-    public string KeyId { get; }
+    /// <summary>A rotation's new key waits here until its history record is stored.</summary>
+    public string NextPath => Path + ".next";
 
-    public string PublicKeyPem { get; }
+    public string KeyId => _current.KeyId;
 
-    public string X { get; }
+    public byte[] PublicKey => _current.PublicKey;
 
-    public string Y { get; }
+    public byte[] Sign(byte[] data)
+    {
+        var current = _current;
+        return current.Key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+    }
 
-    public byte[] Sign(byte[] data) => _key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+    /// <summary>Loads the key file again when it changed on disk (another process rotated the key).</summary>
+    public void Refresh()
+    {
+        var info = new FileInfo(Path);
+        if (info.Exists && (info.LastWriteTimeUtc, info.Length) != _stamp)
+        {
+            var previous = _current.KeyId;
+            var loaded = Load();
+            if (loaded.KeyId != previous)
+            {
+                _logger.LogInformation("The audit signing key changed from {Previous} to {Current}", previous, loaded.KeyId);
+            }
+        }
+    }
 
-    public bool Verify(byte[] data, byte[] signature) =>
-        _key.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+    public void Dispose() => _current.Key.Dispose();
 
-    public void Dispose() => _key.Dispose();
+    private LoadedKey Load()
+    {
+        lock (_gate)
+        {
+            var info = new FileInfo(Path);
+            var key = ECDsa.Create();
+            key.ImportFromPem(File.ReadAllText(Path));
+            if (key.KeySize != 256)
+            {
+                key.Dispose();
+                throw new InvalidOperationException($"The audit signing key at {Path} is not a P-256 key.");
+            }
 
-    public static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            // The previous key object is left to the GC: a signature may be in progress with it.
+            _current = new LoadedKey(key, AuditKeys.PublicKeyOf(key));
+            _stamp = (info.LastWriteTimeUtc, info.Length);
+            return _current;
+        }
+    }
+
+    private sealed record LoadedKey(ECDsa Key, byte[] PublicKey)
+    {
+        public string KeyId { get; } = AuditKeys.KeyIdOf(PublicKey);
+    }
 }

@@ -125,6 +125,36 @@ namespace Nara.Audit.Data.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Nara.Audit.Domain.SigningKeyRecord", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Endorsement")
+                        .HasMaxLength(132)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("PreviousKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("KeyId");
+
+                    b.HasIndex("PreviousKeyId")
+                        .IsUnique();
+
+                    b.ToTable("audit_signing_keys", (string)null);
+                });
+
             modelBuilder.Entity("Nara.Audit.Domain.TreeHead", b =>
                 {
                     b.Property<long>("TreeSize")

@@ -120,6 +120,36 @@ namespace Nara.Audit.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Nara.Audit.Domain.SigningKeyRecord", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Endorsement")
+                        .HasMaxLength(132)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("PreviousKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("KeyId");
+
+                    b.HasIndex("PreviousKeyId")
+                        .IsUnique();
+
+                    b.ToTable("audit_signing_keys", (string)null);
+                });
+
             modelBuilder.Entity("Nara.Audit.Domain.TreeHead", b =>
                 {
                     b.Property<long>("TreeSize")

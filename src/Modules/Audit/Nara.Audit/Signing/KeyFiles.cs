@@ -1,0 +1,22 @@
+namespace Nara.Audit.Signing;
+
+/// <summary>Private key files: owner-only permissions from the moment they exist, replaced atomically.</summary>
+internal static class KeyFiles
+{
+    public static void WriteNew(string path, string pem)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            // Only the service account may read the private key.
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var stream = new FileStream(path, options);
+        using var writer = new StreamWriter(stream);
+        writer.Write(pem);
+        writer.Flush();
+        stream.Flush(flushToDisk: true);
+    }
+}
