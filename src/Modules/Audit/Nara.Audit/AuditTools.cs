@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Audit.Features;
 
@@ -27,6 +28,17 @@ public static class AuditTools
     {
         await using var scope = services.CreateAsyncScope();
         return (await scope.ServiceProvider.GetRequiredService<RotateSigningKey>().RotateAsync(requestedBy, cancellationToken)).KeyId;
+    }
+
+    /// <summary>Copies SQLite's write-ahead log into the database file (nothing to do on PostgreSQL).</summary>
+    public static async Task CheckpointAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.AuditDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);
+        }
     }
 
     public static async Task<InclusionProof?> ProveInclusionAsync(IServiceProvider services, long index, long treeSize, CancellationToken cancellationToken)

@@ -23,6 +23,13 @@ internal sealed class AppendBatch
         await db.Database.OpenConnectionAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
+            // Checkpoint the WAL every 64 MiB rather than SQLite's 4 MiB: index pages the appends touch again and
+            // again are then copied into the database file once per checkpoint instead of once per few batches.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=16384", cancellationToken);
+        }
+
+        if (db.Database.IsSqlite())
+        {
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-131072", cancellationToken);
         }
 
