@@ -6,7 +6,8 @@ namespace Nara.Host.Cli;
 
 /// <summary>
 /// `nara bench audit --n N`: appends N entries through IAuditLog with many callers in flight (as a busy
-/// platform would), signs a head, then times inclusion and consistency proofs at that size.
+/// platform would), signs a head, then times inclusion and consistency proofs at that size. With --n 0 on an
+/// existing data directory it only times the proofs, so a large log is built once and measured again later.
 /// </summary>
 internal static class AuditBench
 {
@@ -59,7 +60,7 @@ internal static class AuditBench
         {
             treeSize = size,
             appendSeconds = Math.Round(appendSeconds, 2),
-            appendsPerSecond = Math.Round(n / appendSeconds),
+            appendsPerSecond = n == 0 ? 0 : Math.Round(n / appendSeconds),
             inclusionProofMs = inclusion,
             consistencyProofMs = consistency,
         };
