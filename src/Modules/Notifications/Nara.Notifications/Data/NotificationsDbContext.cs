@@ -40,6 +40,7 @@ internal class NotificationsDbContext(DbContextOptions options) : ModuleDbContex
             // The dispatcher's claim: due, unfinished messages in time order.
             b.HasIndex(x => new { x.Status, x.NextAttemptAt });
             b.HasIndex(x => x.RequestId);
+            b.HasIndex(x => x.LeaseOwner);
             b.HasIndex(x => new { x.AccountId, x.Channel, x.CreatedAt });
         });
         modelBuilder.Entity<SendRequest>(b =>

@@ -217,6 +217,8 @@ namespace Nara.Notifications.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LeaseOwner");
+
                     b.HasIndex("RequestId");
 
                     b.HasIndex("Status", "NextAttemptAt");

@@ -228,6 +228,8 @@ namespace Nara.Notifications.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LeaseOwner");
+
                     b.HasIndex("RequestId");
 
                     b.HasIndex("Status", "NextAttemptAt");
