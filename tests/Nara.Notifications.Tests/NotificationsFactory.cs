@@ -55,7 +55,7 @@ public class NotificationsFactory : NaraFactory
         }
     }
 
-    public async Task<T> InDbAsync<T>(Func<NotificationsDbContext, Task<T>> query)
+    internal async Task<T> InDbAsync<T>(Func<NotificationsDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<NotificationsDbContext>());
@@ -63,7 +63,7 @@ public class NotificationsFactory : NaraFactory
 
     public Task<int> MessageCountAsync() => InDbAsync(db => db.Messages.CountAsync());
 
-    public Task<Message> MessageAsync(Guid id) => InDbAsync(db => db.Messages.AsNoTracking().FirstAsync(m => m.Id == id));
+    internal Task<Message> MessageAsync(Guid id) => InDbAsync(db => db.Messages.AsNoTracking().FirstAsync(m => m.Id == id));
 
     public static object Email(string to, string templateId = "govstack.email", string? key = null, Dictionary<string, string>? values = null) => new
     {

@@ -102,7 +102,7 @@ public sealed class SmtpCatcher : IAsyncDisposable
             await using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
             catcher.Messages.Enqueue(message);
-            var id = message.Headers["X-Nara-Message-Id"] ?? message.MessageId;
+            var id = message.Headers["X-Nara-Message-Id"] ?? message.MessageId ?? "";
             catcher.Counts.AddOrUpdate(id, 1, (_, n) => n + 1);
             return SmtpResponse.Ok;
         }

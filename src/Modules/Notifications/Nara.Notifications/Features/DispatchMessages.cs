@@ -15,12 +15,12 @@ namespace Nara.Notifications.Features;
 internal sealed class DispatchMessages(IServiceScopeFactory scopes, IOptions<NotificationsOptions> options, ILogger<DispatchMessages> logger)
 {
     /// <summary>Identifies this host's claims in the lease column.</summary>
-    public string HostId { get; } = $"{Environment.MachineName}:{Guid.NewGuid():N}"[^40..];
+    public string HostId { get; } = $"{Last(Environment.MachineName, 20)}:{Guid.NewGuid():N}";
 
     /// <summary>Returns how many messages were claimed (0 when there was nothing due).</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken stoppingToken)
     {
-        var owner = $"{HostId}:{Guid.NewGuid():N}"[^64..];
+        var owner = Last($"{HostId}:{Guid.NewGuid():N}", 64);
         IReadOnlyList<Message> batch;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -81,6 +81,8 @@ internal sealed class DispatchMessages(IServiceScopeFactory scopes, IOptions<Not
             logger.LogWarning("Message {Id}: the lease ran out before its outcome was recorded", message.Id);
         }
     }
+
+    private static string Last(string text, int length) => text.Length <= length ? text : text[^length..];
 
     private static OutgoingMessage ToOutgoing(Message m) =>
         new(m.Id, m.Channel, m.To, m.AccountId, m.Language, m.Kind, m.TemplateId, m.Subject, m.Body);
