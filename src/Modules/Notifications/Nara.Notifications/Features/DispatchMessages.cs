@@ -21,10 +21,12 @@ internal sealed class DispatchMessages(IServiceScopeFactory scopes, IOptions<Not
     public async Task<int> DispatchOnceAsync(CancellationToken stoppingToken)
     {
         var owner = Last($"{HostId}:{Guid.NewGuid():N}", 64);
+        stoppingToken.ThrowIfCancellationRequested();
         IReadOnlyList<Message> batch;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            batch = await scope.ServiceProvider.GetRequiredService<ClaimMessages>().ClaimAsync(owner, options.Value.DispatchBatchSize, stoppingToken);
+            // Not cancellable: a claim cut off between its UPDATE and its read would hold rows until the lease ran out.
+            batch = await scope.ServiceProvider.GetRequiredService<ClaimMessages>().ClaimAsync(owner, options.Value.DispatchBatchSize, CancellationToken.None);
         }
 
         if (batch.Count == 0)
