@@ -2,6 +2,7 @@ using Nara.Audit;
 using Nara.Host.Cli;
 using Nara.Identity;
 using Nara.Kernel.Modules;
+using Nara.Notifications;
 using Nara.Registries;
 
 // The modules that make up Nara, in seeding order. Nothing is discovered by scanning: add a module here.
@@ -10,6 +11,7 @@ IModule[] modules =
     new RegistriesModule(),
     new IdentityModule(),
     new AuditModule(),
+    new NotificationsModule(),
 ];
 
 return await NaraCli.RunAsync(args, modules);

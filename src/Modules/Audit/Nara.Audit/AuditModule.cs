@@ -10,6 +10,7 @@ using Nara.Audit.Signing;
 using Nara.Kernel.Data;
 using Nara.Kernel.Events;
 using Nara.Kernel.Modules;
+using Nara.Notifications.Contracts;
 using Nara.Registries.Contracts;
 
 namespace Nara.Audit;
@@ -49,6 +50,9 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<AccountSignedIn, RecordSignIn>();
         services.AddIntegrationEventHandler<AgencyClientRegistered, RecordAgencyClientChange>();
         services.AddIntegrationEventHandler<AgencyClientRevoked, RecordAgencyClientChange>();
+        services.AddIntegrationEventHandler<NotificationAccepted, RecordNotification>();
+        services.AddIntegrationEventHandler<NotificationCompleted, RecordNotification>();
+        services.AddIntegrationEventHandler<NotificationTemplateSaved, RecordNotification>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => AuditEndpoints.Map(endpoints);

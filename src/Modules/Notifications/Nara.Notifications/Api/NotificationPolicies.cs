@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection;
+using Nara.Kernel.Security;
+
+namespace Nara.Notifications.Api;
+
+/// <summary>Who may use the Notifications APIs: agency systems by scope, officials of the owning agency.</summary>
+internal static class NotificationPolicies
+{
+    public const string Send = "nara:notifications-send";
+    public const string Templates = "nara:notifications-templates";
+    public const string Administer = "nara:notifications-administer";
+
+    public const string SendScope = "notifications:send";
+    public const string TemplatesScope = "notifications:templates:write";
+
+    public static void Add(IServiceCollection services) =>
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Send, p => p
+                .AddAuthenticationSchemes(NaraSchemes.AgencyApiKey)
+                .RequireClaim(NaraClaims.ActorKind, ActorKinds.AgencyClient)
+                .RequireAssertion(c => HasScope(c.User, SendScope)))
+            .AddPolicy(Templates, p => p
+                .AddAuthenticationSchemes(NaraSchemes.AgencyApiKey, NaraSchemes.Cookie)
+                .RequireAssertion(c => c.User.HasClaim(NaraClaims.ActorKind, ActorKinds.Official)
+                    || (c.User.HasClaim(NaraClaims.ActorKind, ActorKinds.AgencyClient) && HasScope(c.User, TemplatesScope))))
+            .AddPolicy(Administer, p => p
+                .AddAuthenticationSchemes(NaraSchemes.Cookie)
+                .RequireClaim(NaraClaims.ActorKind, ActorKinds.Official)
+                .RequireClaim(NaraClaims.Role, NaraRoles.Administrator));
+
+    public static bool HasScope(ClaimsPrincipal user, string scope) =>
+        user.FindAll(NaraClaims.Scope).Any(c => c.Value == scope || c.Value == "notifications:*");
+}

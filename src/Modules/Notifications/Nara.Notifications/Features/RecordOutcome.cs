@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nara.Notifications.Channels;
+using Nara.Notifications.Contracts;
+using Nara.Notifications.Data;
+using Nara.Notifications.Domain;
+
+namespace Nara.Notifications.Features;
+
+/// <summary>
+/// Writes what a channel reported, only while this dispatcher still holds the lease. A temporary
+/// failure is retried with exponential back-off until MaxAttempts, then ends as temporary-failure.
+/// Every final status publishes NotificationCompleted (audit and the agency's callback) in the same
+/// transaction.
+/// </summary>
+internal sealed class RecordOutcome(NotificationsDbContext db, TimeProvider clock, IOptions<NotificationsOptions> options)
+{
+    public async Task<bool> RecordAsync(Message message, string owner, DeliveryOutcome outcome, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(outcome);
+        var now = clock.GetUtcNow();
+        var o = options.Value;
+        var reason = outcome.Reason is { Length: > 500 } r ? r[..500] : outcome.Reason;
+        var status = outcome.Kind switch
+        {
+            DeliveryOutcomeKind.Delivered => MessageStatus.Delivered,
+            DeliveryOutcomeKind.PermanentFailure => MessageStatus.PermanentFailure,
+            DeliveryOutcomeKind.TechnicalFailure => MessageStatus.TechnicalFailure,
+            _ when message.Attempts >= o.MaxAttempts => MessageStatus.TemporaryFailure,
+            _ => null,
+        };
+        var mine = db.Messages.Where(m => m.Id == message.Id && m.LeaseOwner == owner && m.Status == MessageStatus.Sending);
+        if (status is null)
+        {
+            var delay = TimeSpan.FromSeconds(o.RetryBaseSeconds * Math.Pow(2, Math.Min(message.Attempts - 1, 16)));
+            return await mine.ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.NextAttemptAt, now + delay)
+                    .SetProperty(m => m.Reason, reason)
+                    .SetProperty(m => m.LeaseOwner, (string?)null)
+                    .SetProperty(m => m.LeaseExpiresAt, (DateTimeOffset?)null),
+                ct) == 1;
+        }
+
+        DateTimeOffset? sentAt = status == MessageStatus.Delivered ? now : null;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var updated = await mine.ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.Status, status)
+                .SetProperty(m => m.Reason, reason)
+                .SetProperty(m => m.SentAt, sentAt)
+                .SetProperty(m => m.CompletedAt, now)
+                .SetProperty(m => m.LeaseOwner, (string?)null)
+                .SetProperty(m => m.LeaseExpiresAt, (DateTimeOffset?)null),
+            ct);
+        if (updated == 0)
+        {
+            // The lease ran out and another host took the message: its outcome counts, not ours.
+            await transaction.RollbackAsync(ct);
+            return false;
+        }
+
+        db.Publish(Completed(message, status, reason, sentAt, now), now);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    private static NotificationCompleted Completed(Message m, string status, string? reason, DateTimeOffset? sentAt, DateTimeOffset now) => new(
+        m.Id, m.RequestId, m.ClientId, m.Reference, m.Channel, m.TemplateId, m.TemplateVersion, m.Kind, m.AccountId,
+        status, reason, m.Attempts, m.CreatedAt, sentAt, now, m.Test);
+}

@@ -1,0 +1,61 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Nara.Notifications.Domain;
+
+namespace Nara.Notifications.Tests;
+
+/// <summary>The SMTP server is down in these tests unless a test starts it.</summary>
+public class FaultTests(NotificationsFactory factory) : IClassFixture<NotificationsFactory>
+{
+    private async Task<Guid> SendAsync(string to)
+    {
+        var client = await factory.AgencyClientAsync();
+        var response = await client.PostAsJsonAsync("/api/notifications/messages", NotificationsFactory.Email(to));
+        return (await response.ReadAsync<JsonElement>()).GetProperty("messageIds")[0].GetGuid();
+    }
+
+    [Fact]
+    public async Task With_the_SMTP_server_down_a_message_is_retried_with_backoff_then_ends_as_temporary_failure()
+    {
+        var id = await SendAsync("down@example.kr");
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await factory.DispatchAllAsync();
+            var m = await factory.MessageAsync(id);
+            Assert.Equal(attempt, m.Attempts);
+            if (attempt < 5)
+            {
+                Assert.Equal(MessageStatus.Sending, m.Status);
+                Assert.Equal(TimeSpan.FromSeconds(30 * Math.Pow(2, attempt - 1)), m.NextAttemptAt - factory.Clock.GetUtcNow());
+                factory.Clock.Advance(m.NextAttemptAt - factory.Clock.GetUtcNow());
+            }
+        }
+
+        var final = await factory.MessageAsync(id);
+        Assert.Equal(MessageStatus.TemporaryFailure, final.Status);
+        Assert.NotNull(final.CompletedAt);
+    }
+
+    [Fact]
+    public async Task A_message_queued_while_the_SMTP_server_is_down_is_delivered_once_it_comes_back()
+    {
+        var id = await SendAsync("later@example.kr");
+        await factory.DispatchAllAsync();
+        Assert.Equal(1, (await factory.MessageAsync(id)).Attempts);
+
+        await factory.Catcher.StartAsync();
+        try
+        {
+            factory.Clock.Advance(TimeSpan.FromSeconds(30));
+            await factory.DispatchAllAsync();
+
+            Assert.Equal(MessageStatus.Delivered, (await factory.MessageAsync(id)).Status);
+            Assert.Equal(1, factory.Catcher.Counts[id.ToString("D")]);
+        }
+        finally
+        {
+            await factory.Catcher.StopAsync();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Nara.Notifications.Tests;
+
+/// <summary>A real SMTP server in the test process (SmtpServer package) that keeps what it receives, by Nara message id.</summary>
+public sealed class SmtpCatcher : IAsyncDisposable
+{
+    private SmtpServer.SmtpServer? _server;
+    private Task? _running;
+    private CancellationTokenSource? _stop;
+
+    public SmtpCatcher(int? port = null) => Port = port ?? FreePort();
+
+    public int Port { get; }
+
+    public ConcurrentQueue<MimeMessage> Messages { get; } = new();
+
+    /// <summary>How many times each Nara message id arrived.</summary>
+    public ConcurrentDictionary<string, int> Counts { get; } = new();
+
+    /// <summary>Slows each message down, so a test can stop a host while it is sending.</summary>
+    public TimeSpan Delay { get; set; }
+
+    public static async Task<SmtpCatcher> StartAsync(int? port = null)
+    {
+        var catcher = new SmtpCatcher(port);
+        await catcher.StartAsync();
+        return catcher;
+    }
+
+    public Task StartAsync()
+    {
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(this));
+        _server = new SmtpServer.SmtpServer(options, services);
+        _stop = new CancellationTokenSource();
+        _running = _server.StartAsync(_stop.Token);
+        return Task.Delay(100);
+    }
+
+    public async Task StopAsync()
+    {
+        if (_server is null)
+        {
+            return;
+        }
+
+        _server.Shutdown();
+        await _stop!.CancelAsync();
+        try
+        {
+            await _running!.WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        {
+        }
+
+        _stop.Dispose();
+        _server = null;
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    public async Task WaitForAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (Messages.Count < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The SMTP catcher has {Messages.Count} of {count} messages.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Store(SmtpCatcher catcher) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            if (catcher.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(catcher.Delay, cancellationToken);
+            }
+
+            await using var stream = new MemoryStream(buffer.ToArray());
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            catcher.Messages.Enqueue(message);
+            var id = message.Headers["X-Nara-Message-Id"] ?? message.MessageId ?? "";
+            catcher.Counts.AddOrUpdate(id, 1, (_, n) => n + 1);
+            return SmtpResponse.Ok;
+        }
+    }
+}
