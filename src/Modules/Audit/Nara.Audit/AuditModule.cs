@@ -47,6 +47,10 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<AccountSignedIn, RecordSignIn>();
         services.AddIntegrationEventHandler<AgencyClientRegistered, RecordAgencyClientChange>();
         services.AddIntegrationEventHandler<AgencyClientRevoked, RecordAgencyClientChange>();
+        services.AddIntegrationEventHandler<OidcTokenIssued, RecordTokenIssue>();
+        services.AddIntegrationEventHandler<OidcClientRegistered, RecordOidcChange>();
+        services.AddIntegrationEventHandler<OidcClientRemoved, RecordOidcChange>();
+        services.AddIntegrationEventHandler<OidcKeysRotated, RecordOidcChange>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => AuditEndpoints.Map(endpoints);
