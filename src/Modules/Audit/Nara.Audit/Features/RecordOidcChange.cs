@@ -36,7 +36,7 @@ internal sealed class RecordOidcChange(IAuditLog log) :
         var e = envelope.Event;
         var detail = new Dictionary<string, string>
         {
-            ["encryption_key"] = e.EncryptionKeyId,
+            ["encryption_kid"] = e.EncryptionKeyId,
             ["retired_keys_expire"] = e.RetiredKeysExpireAt.ToString("O", CultureInfo.InvariantCulture),
         };
         return AppendAsync(envelope, "identity.oidc-keys.rotate", new AuditSubject("oidc-key", e.SigningKeyId), detail, cancellationToken);

@@ -16,7 +16,9 @@ internal sealed class AuditTokenIssue(IdentityDbContext db, TimeProvider clock) 
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ProcessSignInContext>()
             .UseScopedHandler<AuditTokenIssue>()
-            .SetOrder(int.MaxValue - 100_000)
+            // After the tokens are generated and stored (AttachSignInParameters, 112 000) and before the
+            // response is applied (500 000), after which OpenIddict runs no further sign-in handler.
+            .SetOrder(OpenIddictServerHandlers.AttachSignInParameters.Descriptor.Order + 1_000)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 
