@@ -87,7 +87,7 @@ internal static class ClientsCommand
         return command;
     }
 
-    private static async Task<WebApplication> StartAsync(ParseResult result, IReadOnlyList<IModule> modules, CancellationToken ct)
+    internal static async Task<WebApplication> StartAsync(ParseResult result, IReadOnlyList<IModule> modules, CancellationToken ct)
     {
         // Logs go to standard error so that standard output is only the answer: KEY=$(nara clients add …) works.
         var app = NaraCli.BuildTool([.. result.UnmatchedTokens, "--Logging:Console:LogToStandardErrorThreshold=Trace"], modules);

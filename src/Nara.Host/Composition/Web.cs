@@ -62,7 +62,7 @@ internal static class Web
                 .RequireClaim(NaraClaims.ActorKind, ActorKinds.Official)
                 .RequireClaim(NaraClaims.Role, NaraRoles.Auditor))
             .AddPolicy(NaraPolicies.AgencyClient, p => p
-                .AddAuthenticationSchemes(NaraSchemes.AgencyApiKey)
+                .AddAuthenticationSchemes(NaraSchemes.Agency)
                 .RequireClaim(NaraClaims.ActorKind, ActorKinds.AgencyClient));
         // Korean and other scripts are written as characters, not as &#x..; escapes.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

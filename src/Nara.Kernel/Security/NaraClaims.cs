@@ -39,4 +39,10 @@ public static class NaraSchemes
 {
     public const string Cookie = "Nara.Cookie";
     public const string AgencyApiKey = "Nara.AgencyApiKey";
+
+    /// <summary>
+    /// Agency systems: forwards to OAuth bearer access tokens (the Identity module's OpenID provider), or to
+    /// <see cref="AgencyApiKey"/> for the API keys still in use during the transition.
+    /// </summary>
+    public const string Agency = "Nara.Agency";
 }

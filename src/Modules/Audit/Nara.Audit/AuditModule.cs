@@ -53,6 +53,10 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<NotificationAccepted, RecordNotification>();
         services.AddIntegrationEventHandler<NotificationCompleted, RecordNotification>();
         services.AddIntegrationEventHandler<NotificationTemplateSaved, RecordNotification>();
+        services.AddIntegrationEventHandler<OidcTokenIssued, RecordTokenIssue>();
+        services.AddIntegrationEventHandler<OidcClientRegistered, RecordOidcChange>();
+        services.AddIntegrationEventHandler<OidcClientRemoved, RecordOidcChange>();
+        services.AddIntegrationEventHandler<OidcKeysRotated, RecordOidcChange>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => AuditEndpoints.Map(endpoints);

@@ -12,6 +12,10 @@ internal class IdentityDbContext(DbContextOptions options) : ModuleDbContext(opt
 
     public DbSet<AgencyClient> AgencyClients => Set<AgencyClient>();
 
+    public DbSet<OidcKey> OidcKeys => Set<OidcKey>();
+
+    public DbSet<OidcSector> OidcSectors => Set<OidcSector>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -38,6 +42,7 @@ internal class IdentityDbContext(DbContextOptions options) : ModuleDbContext(opt
             b.Property(x => x.KeyHash).HasMaxLength(64);
             b.Property(x => x.Scopes).HasMaxLength(2000);
         });
+        OidcModel.Configure(modelBuilder);
     }
 }
 

@@ -24,6 +24,19 @@ internal sealed class AgencyApiKeyHandler(
 {
     public const string HeaderName = "X-Api-Key";
 
+    /// <summary>
+    /// For the <see cref="NaraSchemes.Agency"/> policy scheme: a request that carries an API key (X-Api-Key, or a
+    /// bearer value shaped nara_…) goes to this handler, anything else to OAuth access-token validation.
+    /// </summary>
+    public static string SchemeFor(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var key = ReadKey(context.Request);
+        return key is not null && (context.Request.Headers.ContainsKey(HeaderName) || key.StartsWith("nara_", StringComparison.Ordinal))
+            ? NaraSchemes.AgencyApiKey
+            : OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+    }
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var key = ReadKey(Request);

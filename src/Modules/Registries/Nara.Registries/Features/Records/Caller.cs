@@ -5,7 +5,7 @@ using Nara.Kernel.Security;
 
 namespace Nara.Registries.Features.Records;
 
-/// <summary>The agency client behind a request, as its API key's claims say, and the request's correlation id.</summary>
+/// <summary>The agency client behind a request, as its access token's (or API key's) claims say, and the request's correlation id.</summary>
 internal sealed record Caller(string ClientId, string? Agency, string? Name, string CorrelationId, IReadOnlySet<string> Scopes)
 {
     /// <summary>The X-Road message id when an information mediator forwarded the call, else the trace id.</summary>
@@ -23,7 +23,7 @@ internal sealed record Caller(string ClientId, string? Agency, string? Name, str
         return new Caller(
             user.FindFirstValue(NaraClaims.ClientId) ?? "unknown",
             user.FindFirstValue(NaraClaims.Agency),
-            user.FindFirstValue(ClaimTypes.Name),
+            user.Identity?.Name, // API keys and OAuth tokens name the client with their own claim types
             correlation,
             user.FindAll(NaraClaims.Scope).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
     }
