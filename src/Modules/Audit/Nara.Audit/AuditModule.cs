@@ -47,6 +47,12 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<AccountSignedIn, RecordSignIn>();
         services.AddIntegrationEventHandler<AgencyClientRegistered, RecordAgencyClientChange>();
         services.AddIntegrationEventHandler<AgencyClientRevoked, RecordAgencyClientChange>();
+        services.AddIntegrationEventHandler<AccountEnrolled, RecordEnrolment>();
+        services.AddIntegrationEventHandler<IdentityProofingFailed, RecordEnrolment>();
+        services.AddIntegrationEventHandler<PasskeyRegistered, RecordPasskeyChange>();
+        services.AddIntegrationEventHandler<PasskeyRenamed, RecordPasskeyChange>();
+        services.AddIntegrationEventHandler<PasskeyRemoved, RecordPasskeyChange>();
+        services.AddIntegrationEventHandler<OfficialAccountChanged, RecordOfficialAccountChange>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => AuditEndpoints.Map(endpoints);
