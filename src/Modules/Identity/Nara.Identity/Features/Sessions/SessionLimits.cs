@@ -52,7 +52,7 @@ internal sealed class SessionLimits(IOptions<NaraIdentityOptions> options, IHost
         var authTime = long.TryParse(principal?.FindFirst(NaraClaims.AuthTime)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : (DateTimeOffset?)null;
-        var expired = authTime is null || now - authTime.Value > limit;
+        var expired = authTime is null || now - authTime.Value >= limit;
         if (!expired && official && SessionPrincipal.AccountId(principal) is { } accountId)
         {
             var db = context.HttpContext.RequestServices.GetRequiredService<IdentityDbContext>();
