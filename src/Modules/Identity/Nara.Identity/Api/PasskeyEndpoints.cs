@@ -109,8 +109,15 @@ internal static class PasskeyEndpoints
 
     private static async ValueTask<object?> ValidateAntiforgeryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var antiforgery = context.HttpContext.RequestServices.GetService(typeof(IAntiforgery)) as IAntiforgery;
-        if (antiforgery is null || !await antiforgery.IsRequestValidAsync(context.HttpContext))
+        var http = context.HttpContext;
+        // The token of the enrolment page was made for the enrolment ticket's user; check it against the same user.
+        if (http.User.Identity?.IsAuthenticated != true && await http.AuthenticateAsync(EnrolmentTicket.Scheme) is { Succeeded: true } ticket)
+        {
+            http.User = ticket.Principal;
+        }
+
+        var antiforgery = http.RequestServices.GetService(typeof(IAntiforgery)) as IAntiforgery;
+        if (antiforgery is null || !await antiforgery.IsRequestValidAsync(http))
         {
             return Problems.BadRequest(L("페이지가 오래되었습니다. 새로 고친 뒤 다시 시도해 주세요.", "The page is out of date. Reload it and try again."));
         }

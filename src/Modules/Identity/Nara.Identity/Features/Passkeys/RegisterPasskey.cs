@@ -2,6 +2,7 @@ using System.Text.Json;
 using Fido2NetLib;
 using Fido2NetLib.Objects;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Nara.Identity.Contracts;
 using Nara.Identity.Data;
 using Nara.Identity.Domain;
@@ -14,7 +15,7 @@ internal sealed record PasskeyRegistration(Passkey? Passkey, Account? Account, s
 /// Adds a passkey to an account in two steps: options for the browser (user verification and a
 /// discoverable credential required, existing passkeys excluded), then the browser's answer, verified.
 /// </summary>
-internal sealed class RegisterPasskey(IdentityDbContext db, PasskeyRelyingParty relyingParty, Ceremonies ceremonies, TimeProvider clock)
+internal sealed class RegisterPasskey(IdentityDbContext db, PasskeyRelyingParty relyingParty, Ceremonies ceremonies, TimeProvider clock, ILogger<RegisterPasskey> logger)
 {
     public const int MaxPasskeys = 10;
 
@@ -75,8 +76,9 @@ internal sealed class RegisterPasskey(IdentityDbContext db, PasskeyRelyingParty 
                 IsCredentialIdUniqueToUserCallback = async (p, ct) => !await db.Passkeys.AnyAsync(x => x.CredentialId == p.CredentialId, ct),
             }, cancellationToken);
         }
-        catch (Fido2VerificationException)
+        catch (Fido2VerificationException e)
         {
+            logger.LogInformation("Passkey registration refused: {Reason}", e.Message);
             return new PasskeyRegistration(null, null, "verification");
         }
 
@@ -95,7 +97,8 @@ internal sealed class RegisterPasskey(IdentityDbContext db, PasskeyRelyingParty 
             CreatedAt = now,
             LastUsedAt = now,
         };
-        account.Passkeys.Add(passkey);
+        // Added through the set: reached only through the navigation, a passkey with its id set would be taken for an existing row.
+        db.Passkeys.Add(passkey);
         db.Publish(new PasskeyRegistered(account.Id, passkey.Id, account.Passkeys.Count), now);
         try
         {

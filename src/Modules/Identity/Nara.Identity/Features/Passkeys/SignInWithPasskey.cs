@@ -3,6 +3,7 @@ using System.Text.Json;
 using Fido2NetLib;
 using Fido2NetLib.Objects;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Nara.Identity.Contracts;
 using Nara.Identity.Data;
 using Nara.Identity.Domain;
@@ -15,7 +16,7 @@ namespace Nara.Identity.Features.Passkeys;
 /// Usernameless sign-in: the browser offers the person's passkeys for this site, they pick one and unlock
 /// it (fingerprint, face, PIN); the signature over Nara's one-time challenge names the account.
 /// </summary>
-internal sealed class SignInWithPasskey(IdentityDbContext db, PasskeyRelyingParty relyingParty, Ceremonies ceremonies, TimeProvider clock)
+internal sealed class SignInWithPasskey(IdentityDbContext db, PasskeyRelyingParty relyingParty, Ceremonies ceremonies, TimeProvider clock, ILogger<SignInWithPasskey> logger)
 {
     public async Task<(Guid CeremonyId, string OptionsJson)> BeginAsync(CancellationToken cancellationToken)
     {
@@ -58,8 +59,9 @@ internal sealed class SignInWithPasskey(IdentityDbContext db, PasskeyRelyingPart
                     Task.FromResult(p.UserHandle.AsSpan().SequenceEqual(account.UserHandle) && p.CredentialId.AsSpan().SequenceEqual(passkey.CredentialId)),
             }, cancellationToken);
         }
-        catch (Fido2VerificationException)
+        catch (Fido2VerificationException e)
         {
+            logger.LogInformation("Passkey sign-in refused: {Reason}", e.Message);
             return null;
         }
 
