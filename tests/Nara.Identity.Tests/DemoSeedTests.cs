@@ -32,7 +32,7 @@ public sealed class DemoSeedTests(NaraFactory factory) : IClassFixture<NaraFacto
 
         var district = accounts.Single(a => a.PersonaKey == DemoPersonas.DistrictOfficial.Key);
         var ministry = accounts.Single(a => a.PersonaKey == DemoPersonas.MinistryOfficial.Key);
-        Assert.Equal((AccountKind.Official, "LG1111000000", "registry-viewer"), (district.Kind, district.AgencyCode, district.Roles));
+        Assert.Equal((AccountKind.Official, "LG1111000000", "registry-viewer administrator"), (district.Kind, district.AgencyCode, district.Roles));
         Assert.Equal((AccountKind.Official, "MOIS", "registry-viewer auditor"), (ministry.Kind, ministry.AgencyCode, ministry.Roles));
     }
 

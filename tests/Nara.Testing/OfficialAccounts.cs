@@ -11,7 +11,7 @@ namespace Nara.Testing;
 /// <summary>Official accounts for page tests, and an HTTP client signed in through the demo sign-in page.</summary>
 public static partial class OfficialAccounts
 {
-    /// <summary>As the Identity seed creates them: a district official who may browse registries.</summary>
+    /// <summary>As the Identity seed creates them: a district official who may browse registries and administers the district's officials.</summary>
     public const string DistrictOfficial = "district-official";
 
     /// <summary>A ministry official who may browse registries and audit.</summary>
@@ -26,7 +26,7 @@ public static partial class OfficialAccounts
         ArgumentNullException.ThrowIfNull(factory);
         var (name, agency, roles) = personaKey switch
         {
-            DistrictOfficial => ("한지민", "LG1111000000", "registry-viewer"),
+            DistrictOfficial => ("한지민", "LG1111000000", "registry-viewer administrator"),
             MinistryOfficial => ("오성민", "MOIS", "registry-viewer auditor"),
             NoRoleOfficial => ("권한없음", "LG1111000000", ""),
             _ => throw new ArgumentOutOfRangeException(nameof(personaKey), personaKey, "Unknown test persona."),

@@ -84,6 +84,8 @@ internal static class Web
         app.UseStaticFiles();
         app.UseMiddleware<CultureCookie>();
         app.UseRouting();
+        // Modules add limiters (Identity: sign-in and enrolment posts per address); without any it lets all through.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -9,6 +9,12 @@ public static class NaraClaims
     public const string ResidentId = "nara:resident";
     public const string ClientId = "nara:client";
     public const string ActorKind = "nara:actor";
+
+    /// <summary>When the person proved who they are (Unix seconds); sessions end a fixed time after it.</summary>
+    public const string AuthTime = "nara:auth_time";
+
+    /// <summary>How they signed in: "passkey" or "demo".</summary>
+    public const string AuthMethod = "nara:amr";
 }
 
 public static class ActorKinds
@@ -23,7 +29,28 @@ public static class NaraRoles
     /// <summary>May browse base registries in the officials' workspace.</summary>
     public const string RegistryViewer = "registry-viewer";
     public const string Auditor = "auditor";
+
+    /// <summary>Handles applications and cases of the agency.</summary>
+    public const string Caseworker = "caseworker";
+
+    /// <summary>Decides cases on an approval line.</summary>
+    public const string Approver = "approver";
+
+    /// <summary>Publishes datasets, notices and catalogue entries for the agency.</summary>
+    public const string Publisher = "publisher";
+
+    /// <summary>Issues and cancels disaster alerts for the agency's area.</summary>
+    public const string AlertOperator = "alert-operator";
+
+    /// <summary>Corrects and maintains base registry records the agency is responsible for.</summary>
+    public const string RegistrySteward = "registry-steward";
+
+    /// <summary>Manages the agency's officials: invites them, changes their roles, disables them.</summary>
     public const string Administrator = "administrator";
+
+    /// <summary>Every role an agency administrator may grant, in display order.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [Caseworker, Approver, Publisher, AlertOperator, RegistrySteward, RegistryViewer, Auditor, Administrator];
 }
 
 public static class NaraPolicies
@@ -33,6 +60,12 @@ public static class NaraPolicies
     public const string AgencyClient = "nara:agency-client";
     public const string RegistryViewer = "nara:registry-viewer";
     public const string Auditor = "nara:auditor";
+
+    /// <summary>An official whose agency is the page's {agency} route value (403 otherwise).</summary>
+    public const string SameAgency = "nara:same-agency";
+
+    /// <summary>An administrator of the page's {agency}.</summary>
+    public const string AgencyAdministrator = "nara:agency-administrator";
 }
 
 public static class NaraSchemes

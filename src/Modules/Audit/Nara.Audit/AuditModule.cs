@@ -57,6 +57,12 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<OidcClientRegistered, RecordOidcChange>();
         services.AddIntegrationEventHandler<OidcClientRemoved, RecordOidcChange>();
         services.AddIntegrationEventHandler<OidcKeysRotated, RecordOidcChange>();
+        services.AddIntegrationEventHandler<AccountEnrolled, RecordEnrolment>();
+        services.AddIntegrationEventHandler<IdentityProofingFailed, RecordEnrolment>();
+        services.AddIntegrationEventHandler<PasskeyRegistered, RecordPasskeyChange>();
+        services.AddIntegrationEventHandler<PasskeyRenamed, RecordPasskeyChange>();
+        services.AddIntegrationEventHandler<PasskeyRemoved, RecordPasskeyChange>();
+        services.AddIntegrationEventHandler<OfficialAccountChanged, RecordOfficialAccountChange>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => AuditEndpoints.Map(endpoints);

@@ -15,6 +15,11 @@ internal class IdentityDbContext(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<OidcKey> OidcKeys => Set<OidcKey>();
 
     public DbSet<OidcSector> OidcSectors => Set<OidcSector>();
+    public DbSet<Passkey> Passkeys => Set<Passkey>();
+
+    public DbSet<ProofingChallenge> ProofingChallenges => Set<ProofingChallenge>();
+
+    public DbSet<WebAuthnCeremony> WebAuthnCeremonies => Set<WebAuthnCeremony>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -28,8 +33,15 @@ internal class IdentityDbContext(DbContextOptions options) : ModuleDbContext(opt
             b.Property(x => x.Roles).HasMaxLength(500);
             b.Property(x => x.PersonaKey).HasMaxLength(50);
             b.HasIndex(x => x.PersonaKey).IsUnique();
-            b.HasIndex(x => x.ResidentId);
+            // One account per resident; accounts without a resident (test officials) may be many.
+            b.HasIndex(x => x.ResidentId).IsUnique();
+            b.Property(x => x.UserHandle).HasMaxLength(64);
+            b.HasIndex(x => x.UserHandle).IsUnique();
+            b.HasMany(x => x.Passkeys).WithOne().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Cascade);
+            b.Ignore(x => x.RoleList);
+            b.Ignore(x => x.IsOfficial);
         });
+        PasskeyModel.Configure(modelBuilder);
         modelBuilder.Entity<AgencyClient>(b =>
         {
             b.ToTable("identity_agency_clients");

@@ -28,4 +28,16 @@ internal sealed class Account
     public string? PersonaKey { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set by an agency administrator (officials) or an operator; a disabled account cannot sign in or enrol.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+
+    /// <summary>The WebAuthn user handle: random, so it says nothing about the person; kept for all their passkeys.</summary>
+    public byte[]? UserHandle { get; set; }
+
+    public List<Passkey> Passkeys { get; } = [];
+
+    public bool IsOfficial => Kind == AccountKind.Official;
+
+    public IReadOnlyList<string> RoleList => Roles.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Nara.Identity.Contracts;
 using Nara.Identity.Data;
 using Nara.Identity.Domain;
+using Nara.Identity.Features.Sessions;
 using Nara.Kernel.Security;
 
 namespace Nara.Identity.Features;
@@ -34,7 +35,7 @@ internal sealed class SignInWithDemoAccount(IdentityDbContext db, IConfiguration
         }
 
         var account = await db.Accounts.AsNoTracking()
-            .FirstOrDefaultAsync(a => a.Id == accountId && a.PersonaKey != null, cancellationToken);
+            .FirstOrDefaultAsync(a => a.Id == accountId && a.PersonaKey != null && a.DisabledAt == null, cancellationToken);
         if (account is null)
         {
             return null;
@@ -44,31 +45,6 @@ internal sealed class SignInWithDemoAccount(IdentityDbContext db, IConfiguration
         var kind = account.Kind == AccountKind.Official ? ActorKinds.Official : ActorKinds.Citizen;
         db.Publish(new AccountSignedIn(account.Id, kind, account.AgencyCode, account.Roles, "demo"), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return PrincipalOf(account);
-    }
-
-    public static ClaimsPrincipal PrincipalOf(Account account)
-    {
-        ArgumentNullException.ThrowIfNull(account);
-        var identity = new ClaimsIdentity(NaraSchemes.Cookie, ClaimTypes.Name, NaraClaims.Role);
-        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, account.Id.ToString()));
-        identity.AddClaim(new Claim(ClaimTypes.Name, account.DisplayName));
-        identity.AddClaim(new Claim(NaraClaims.ActorKind, account.Kind == AccountKind.Official ? ActorKinds.Official : ActorKinds.Citizen));
-        if (account.AgencyCode is { Length: > 0 } agency)
-        {
-            identity.AddClaim(new Claim(NaraClaims.Agency, agency));
-        }
-
-        foreach (var role in account.Roles.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            identity.AddClaim(new Claim(NaraClaims.Role, role));
-        }
-
-        if (account.ResidentId is { } residentId)
-        {
-            identity.AddClaim(new Claim(NaraClaims.ResidentId, residentId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
-        return new ClaimsPrincipal(identity);
+        return SessionPrincipal.For(account, "demo", clock.GetUtcNow());
     }
 }

@@ -15,10 +15,20 @@ internal sealed class SignInModel(SignInWithDemoAccount demo) : PageModel
 
     public string? ReturnUrl { get; private set; }
 
+    /// <summary>The passkey form was posted: only a browser without JavaScript does that.</summary>
+    public bool NoScript { get; private set; }
+
     public async Task OnGetAsync(string? returnUrl, CancellationToken cancellationToken)
     {
         ReturnUrl = returnUrl is not null && Url.IsLocalUrl(returnUrl) ? returnUrl : null;
         Accounts = await demo.ListAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostPasskeyAsync(string? returnUrl, CancellationToken cancellationToken)
+    {
+        NoScript = true;
+        await OnGetAsync(returnUrl, cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid accountId, string? returnUrl, CancellationToken cancellationToken)

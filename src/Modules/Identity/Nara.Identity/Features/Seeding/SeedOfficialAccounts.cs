@@ -11,7 +11,7 @@ internal sealed class SeedOfficialAccounts(IdentityDbContext db, IResidentDirect
 {
     private static readonly (DemoPersona Persona, string Agency, string Roles)[] Officials =
     [
-        (DemoPersonas.DistrictOfficial, "LG1111000000", NaraRoles.RegistryViewer),
+        (DemoPersonas.DistrictOfficial, "LG1111000000", $"{NaraRoles.RegistryViewer} {NaraRoles.Administrator}"),
         (DemoPersonas.MinistryOfficial, "MOIS", $"{NaraRoles.RegistryViewer} {NaraRoles.Auditor}"),
     ];
 
@@ -29,7 +29,11 @@ internal sealed class SeedOfficialAccounts(IdentityDbContext db, IResidentDirect
             var account = await db.Accounts.FirstOrDefaultAsync(a => a.PersonaKey == persona.Key, cancellationToken);
             if (account is null)
             {
-                account = new Account { Id = Guid.CreateVersion7(clock.GetUtcNow()), DisplayName = persona.NameKo, CreatedAt = clock.GetUtcNow() };
+                account = new Account
+                {
+                    Id = Guid.CreateVersion7(clock.GetUtcNow()), DisplayName = persona.NameKo, CreatedAt = clock.GetUtcNow(),
+                    UserHandle = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32),
+                };
                 db.Accounts.Add(account);
             }
 

@@ -1,0 +1,149 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Nara.Registries.Contracts;
+using Nara.Testing;
+
+namespace Nara.Browser.Tests;
+
+/// <summary>
+/// Enrolment, passkey registration and sign-in in a real Chromium with its virtual WebAuthn authenticator
+/// (DevTools protocol), on http://localhost: WebAuthn refuses IP addresses as relying party ids.
+/// </summary>
+public sealed class PasskeyBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+    private Uri Site => new($"http://localhost:{fixture.BaseAddress.Port}/");
+
+    [BrowserFact]
+    public async Task A_resident_enrols_registers_a_passkey_signs_out_and_signs_in_again_with_it()
+    {
+        var page = await EnrolWithPasskeyAsync(DemoPersonas.MotherOfNewborn, "내 노트북");
+        Assert.Contains("내 노트북", await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertNoAxeViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "my-passkeys");
+
+        await page.GotoAsync(new Uri(Site, "/signout").ToString());
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(new Uri(Site, "/").ToString());
+        await page.GotoAsync(new Uri(Site, "/my/passkeys").ToString());
+        Assert.Contains("/signin", page.Url, StringComparison.Ordinal);
+
+        await page.Locator("form[data-passkey=sign-in] button").ClickAsync();
+        await page.WaitForURLAsync("**/my/passkeys");
+        Assert.Contains("내 노트북", await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
+    public async Task A_citizen_is_signed_out_after_an_idle_hour()
+    {
+        var page = await EnrolWithPasskeyAsync(DemoPersonas.YoungJobseeker, "휴대폰");
+        fixture.Factory.Clock.Advance(TimeSpan.FromMinutes(50));
+        await page.ReloadAsync();
+        Assert.Contains("/my/passkeys", page.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain("/signin", page.Url, StringComparison.Ordinal);
+
+        fixture.Factory.Clock.Advance(TimeSpan.FromMinutes(61));
+        await page.ReloadAsync();
+        Assert.Contains("/signin", page.Url, StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
+    public async Task An_official_signs_in_with_a_passkey_and_is_refused_another_agencys_page()
+    {
+        var page = await EnrolWithPasskeyAsync(DemoPersonas.DistrictOfficial, "사무실 보안키");
+        await page.GotoAsync(new Uri(Site, "/officials/agencies/LG1111000000/officials").ToString());
+        Assert.Contains("한지민", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertNoAxeViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "agency-officials");
+
+        var refused = await page.GotoAsync(new Uri(Site, "/officials/agencies/MOIS/officials").ToString());
+        Assert.Equal(403, refused!.Status);
+        Assert.Contains("권한이 없습니다", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertNoAxeViolationsAsync(page);
+    }
+
+    [BrowserFact]
+    public async Task The_sign_in_and_enrolment_pages_have_no_accessibility_violations_in_korean_and_english()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { Locale = "ko-KR" });
+        var page = await context.NewPageAsync();
+        foreach (var path in new[] { "/signin", "/enrol", "/recover", "/enrol/verify?challenge=3f2504e0-4f89-11d3-9a0c-0305e82c3301", "/signin?culture=en", "/enrol?culture=en" })
+        {
+            await page.GotoAsync(new Uri(Site, path).ToString());
+            await AssertNoAxeViolationsAsync(page);
+        }
+
+        await page.GotoAsync(new Uri(Site, "/enrol?culture=ko").ToString());
+        await page.Locator("#ResidentNumber").FillAsync("123");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        Assert.True(await page.Locator("[role=alert]").IsVisibleAsync());
+        await AssertNoAxeViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "enrol-error");
+    }
+
+    [BrowserFact]
+    public async Task Without_javascript_the_sign_in_page_says_passkeys_need_it_and_offers_alternatives()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { JavaScriptEnabled = false, Locale = "ko-KR" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Site, "/signin").ToString());
+        Assert.Contains("JavaScript가 필요합니다", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Locator("form[data-passkey=sign-in] button").ClickAsync();
+        Assert.Contains("110", await page.Locator("main [role=alert]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("a[href='/enrol']").IsVisibleAsync());
+        await Screenshots.SaveAsync(page, "signin-nojs");
+    }
+
+    /// <summary>Enrols the persona in a fresh browser with a virtual authenticator; ends on /my/passkeys, signed in.</summary>
+    private async Task<IPage> EnrolWithPasskeyAsync(DemoPersona persona, string nickname)
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { Locale = "ko-KR" });
+        var page = await context.NewPageAsync();
+        var cdp = await context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true, ["isUserVerified"] = true,
+            },
+        });
+
+        await page.GotoAsync(new Uri(Site, "/signin").ToString());
+        await page.Locator("a[href='/enrol']").First.ClickAsync();
+        await page.Locator("#ResidentNumber").FillAsync(persona.ResidentNumber);
+        await page.Locator("#Name").FillAsync(persona.NameKo);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/enrol/verify?challenge=*");
+        var challenge = Guid.Parse(new Uri(page.Url).Query.Split('=')[1]);
+
+        await page.Locator("#Code").FillAsync(await fixture.Factory.ForChallengeAsync(challenge));
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/enrol/passkey");
+        await AssertNoAxeViolationsAsync(page);
+
+        await page.Locator("#nickname").FillAsync(nickname);
+        await page.Locator("form[data-passkey=register] button").ClickAsync();
+        try
+        {
+            await page.WaitForURLAsync("**/my/passkeys?added=1", new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Say what the page told the person, not only that nothing happened.
+            throw new InvalidOperationException("Passkey registration did not finish: " + await page.Locator("[data-passkey-status]").InnerTextAsync());
+        }
+
+        return page;
+    }
+
+    private static async Task AssertNoAxeViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
+        var report = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
+        Assert.True(result.Violations.Length == 0, $"{page.Url}\n{report}");
+    }
+}
