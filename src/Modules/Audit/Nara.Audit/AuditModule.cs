@@ -51,6 +51,7 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<NotificationAccepted, RecordNotification>();
         services.AddIntegrationEventHandler<NotificationCompleted, RecordNotification>();
         services.AddIntegrationEventHandler<NotificationTemplateSaved, RecordNotification>();
+        services.AddIntegrationEventHandler<NotificationPreferencesChanged, RecordNotificationPreferences>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => AuditEndpoints.Map(endpoints);
