@@ -18,13 +18,13 @@ public sealed class CitizenFactory : NotificationsFactory
     public FakePushService Push { get; }
 
     /// <summary>Sends a message to the account as a module would (the contract), kind and severity as given.</summary>
-    public async Task<NotificationSendResult> SendToAsync(Guid accountId, string kind, string title = "안내", string? severity = null, string? channel = null)
+    public async Task<NotificationSendResult> SendToAsync(Guid accountId, string kind, string title = "안내", string? severity = null, string? channel = null, string? email = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<INotificationSender>();
         var request = new NotificationRequested(
             "govstack.email",
-            new NotificationRecipient(AccountId: accountId),
+            new NotificationRecipient(AccountId: accountId, Email: email),
             new Dictionary<string, string> { ["title"] = title, ["content"] = $"{title} 본문입니다." },
             kind,
             Guid.NewGuid().ToString("N"),
