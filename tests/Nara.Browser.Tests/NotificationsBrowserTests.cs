@@ -94,7 +94,7 @@ public sealed class NotificationsBrowserTests(BrowserFixture fixture) : IClassFi
 
         Assert.True(await page.Locator(".nara-push-nojs").IsVisibleAsync());
         Assert.False(await page.Locator("#nara-push-subscribe").IsVisibleAsync());
-        await page.Locator("#quiet").CheckAsync();
+        await page.Locator("label[for='quiet']").ClickAsync();
         await page.Locator(".nara-settings button[type=submit]").ClickAsync();
         await page.WaitForURLAsync("**/settings/notifications?done=saved");
         Assert.True(await page.Locator("#quiet").IsCheckedAsync());
