@@ -63,6 +63,7 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<PasskeyRenamed, RecordPasskeyChange>();
         services.AddIntegrationEventHandler<PasskeyRemoved, RecordPasskeyChange>();
         services.AddIntegrationEventHandler<OfficialAccountChanged, RecordOfficialAccountChange>();
+        services.AddIntegrationEventHandler<NotificationPreferencesChanged, RecordNotificationPreferences>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => AuditEndpoints.Map(endpoints);

@@ -15,6 +15,7 @@ namespace Nara.Notifications.Contracts;
 /// <param name="IdempotencyKey">Unique per intended message within the sending module, e.g. "enrolment:{id}".</param>
 /// <param name="Channel">Forces one channel ("email", "sms", "inbox", "push"), e.g. a code sent to the contact being proved; null lets preferences decide.</param>
 /// <param name="Language">"ko" or "en"; null uses the recipient's preference, else Korean.</param>
+/// <param name="Severity">For disaster alerts: one of <see cref="NotificationSeverities"/>; "critical" ignores opt-outs and quiet hours.</param>
 public sealed record NotificationRequested(
     string TemplateId,
     NotificationRecipient Recipient,
@@ -22,7 +23,8 @@ public sealed record NotificationRequested(
     string Kind,
     string IdempotencyKey,
     string? Channel = null,
-    string? Language = null) : IIntegrationEvent;
+    string? Language = null,
+    string? Severity = null) : IIntegrationEvent;
 
 /// <param name="AccountId">An Identity account (for the inbox, push and preferences).</param>
 /// <param name="ResidentId">A resident in the Registries (contacts come from the resident record).</param>
@@ -47,6 +49,18 @@ public static class NotificationKinds
     public const string General = "general";
 
     public static IReadOnlyList<string> All { get; } = [Benefits, DueDates, CaseUpdates, DisasterAlerts, Security, General];
+}
+
+/// <summary>How urgent a disaster alert is (CAP severity, lower-cased). Only the critical level overrides preferences.</summary>
+public static class NotificationSeverities
+{
+    /// <summary>As the law requires, sent on every channel the recipient can be reached on, at any hour, opt-outs or not.</summary>
+    public const string Critical = "critical";
+    public const string Severe = "severe";
+    public const string Moderate = "moderate";
+    public const string Minor = "minor";
+
+    public static IReadOnlyList<string> All { get; } = [Critical, Severe, Moderate, Minor];
 }
 
 /// <summary>The delivery channels.</summary>

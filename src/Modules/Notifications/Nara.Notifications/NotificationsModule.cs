@@ -33,7 +33,7 @@ public sealed class NotificationsModule : IModule
         NotificationPolicies.Add(services);
 
         // Recipients and channels: the seams the citizen side (preferences, inbox, push) plugs into.
-        services.AddScoped<IRecipientPreferences, DefaultRecipientPreferences>();
+        CitizenSide.AddServices(services, configuration);
         services.AddSingleton<SmtpConnections>();
         services.AddSingleton<ISmsGateway, FileSmsGateway>();
         services.AddScoped<IDeliveryChannel, EmailChannel>();
@@ -68,6 +68,7 @@ public sealed class NotificationsModule : IModule
         TemplateEndpoints.Map(endpoints);
         ClientSettingsEndpoints.Map(endpoints);
         GovStackMessagingEndpoints.Map(endpoints);
+        CitizenSide.MapEndpoints(endpoints);
     }
 
     public async Task SeedAsync(IServiceProvider services, SeedRequest request, CancellationToken cancellationToken)

@@ -31,7 +31,7 @@ internal static class SendEndpoints
         }
 
         var recipient = body.Recipient ?? new RecipientRequest(null, null, null, null);
-        var input = new SendInput(recipient.ToContract(), body.Personalisation ?? [], body.Kind, body.Channel, body.Language, body.Reference);
+        var input = new SendInput(recipient.ToContract(), body.Personalisation ?? [], body.Kind, body.Channel, body.Language, body.Reference, body.Severity);
         var outcome = await sender.SendAsync(caller, body.TemplateId ?? "", SendCallers.IdempotencyKey(context, body.IdempotencyKey) ?? "", input, context.RequestAborted);
         if (outcome.Refusal is { } refused)
         {
@@ -93,6 +93,7 @@ internal static class SendEndpoints
 }
 
 /// <param name="IdempotencyKey">Or the Idempotency-Key header; the same key twice sends one message.</param>
+/// <param name="Severity">Disaster alerts only: "critical" ignores the recipient's opt-outs and quiet hours.</param>
 internal sealed record SendMessageRequest(
     string? TemplateId,
     RecipientRequest? Recipient,
@@ -101,7 +102,8 @@ internal sealed record SendMessageRequest(
     string? Channel,
     string? Language,
     string? Reference,
-    string? IdempotencyKey);
+    string? IdempotencyKey,
+    string? Severity = null);
 
 internal sealed record RecipientRequest(string? Email, string? PhoneNumber, Guid? AccountId, string? ResidentId)
 {

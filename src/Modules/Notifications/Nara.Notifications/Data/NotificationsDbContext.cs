@@ -18,9 +18,19 @@ internal class NotificationsDbContext(DbContextOptions options) : ModuleDbContex
 
     public DbSet<DailyUsage> DailyUsage => Set<DailyUsage>();
 
+    public DbSet<InboxItem> InboxItems => Set<InboxItem>();
+
+    public DbSet<NotificationPreference> Preferences => Set<NotificationPreference>();
+
+    public DbSet<PushDevice> PushDevices => Set<PushDevice>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        // The citizen side (inbox, preferences, push devices) keeps its mapping beside it.
+        modelBuilder.ApplyConfiguration(new Configurations.InboxItemEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new Configurations.NotificationPreferenceEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new Configurations.PushDeviceEntityTypeConfiguration());
         modelBuilder.Entity<Message>(b =>
         {
             b.ToTable("notifications_messages");

@@ -13,7 +13,8 @@ internal sealed record SendInput(
     string? Kind = null,
     string? Channel = null,
     string? Language = null,
-    string? Reference = null);
+    string? Reference = null,
+    string? Severity = null);
 
 /// <summary>One rendered message, ready to be stored.</summary>
 internal sealed record ComposedMessage(
@@ -59,10 +60,21 @@ internal sealed class ComposeMessages(IRecipientPreferences preferences, IEnumer
             return Composition.Fail("kind", $"Unknown kind '{kind}'.");
         }
 
-        var plan = await preferences.PlanAsync(input.Recipient ?? new NotificationRecipient(), kind, input.Channel, ct);
+        if (input.Severity is not (null or NotificationSeverities.Critical or NotificationSeverities.Severe or NotificationSeverities.Moderate or NotificationSeverities.Minor))
+        {
+            return Composition.Fail("severity", $"Severity must be one of {string.Join(", ", NotificationSeverities.All)}.");
+        }
+
+        var plan = await preferences.PlanAsync(input.Recipient ?? new NotificationRecipient(), kind, input.Channel, input.Severity, ct);
         if (plan.Problem is not null)
         {
             return Composition.Fail("recipient", plan.Problem);
+        }
+
+        if (plan.OptedOut)
+        {
+            // The citizen switched this kind off: accepted, and nothing goes out.
+            return new Composition([]);
         }
 
         var usable = plan.Channels.Where(_available.Contains).ToList();

@@ -50,7 +50,7 @@ internal sealed class SendNotification(TemplateStore templates, ComposeMessages 
     public async Task<NotificationSendResult> SendAsync(NotificationRequested request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var input = new SendInput(request.Recipient, request.Personalisation, request.Kind, request.Channel, request.Language);
+        var input = new SendInput(request.Recipient, request.Personalisation, request.Kind, request.Channel, request.Language, Severity: request.Severity);
         var outcome = await SendAsync(SendCaller.Module, request.TemplateId, request.IdempotencyKey, input, cancellationToken);
         return outcome.Refusal is { } refusal
             ? new NotificationSendResult([], false, refusal.Message)

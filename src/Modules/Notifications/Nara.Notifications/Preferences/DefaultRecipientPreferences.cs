@@ -10,7 +10,7 @@ namespace Nara.Notifications.Preferences;
 /// </summary>
 internal sealed class DefaultRecipientPreferences(IResidentDirectory residents) : IRecipientPreferences
 {
-    public async Task<RecipientPlan> PlanAsync(NotificationRecipient recipient, string kind, string? forcedChannel, CancellationToken ct)
+    public async Task<RecipientPlan> PlanAsync(NotificationRecipient recipient, string kind, string? forcedChannel, string? severity, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(recipient);
         var contacts = new RecipientContacts(recipient.AccountId, Blank(recipient.Email), Blank(recipient.PhoneNumber));
