@@ -27,6 +27,9 @@ public sealed class NotificationAuditTests(NotificationAuditFactory factory) : I
     private const string Address = "audit-citizen@example.kr";
     private const string Secret = "인증번호 834201 비밀 본문";
 
+    // Written without escaping, so Korean text in a row would show as itself.
+    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     [Fact]
     public async Task An_accepted_send_and_its_final_status_are_logged_without_the_address_body_or_code()
     {
@@ -55,9 +58,7 @@ public sealed class NotificationAuditTests(NotificationAuditFactory factory) : I
         Assert.Equal("success", completed.Outcome);
         Assert.Contains("\"delivered\"", completed.Detail, StringComparison.Ordinal);
 
-        // The whole rows, written without escaping so Korean text would show as itself.
-        var options = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        var everything = JsonSerializer.Serialize(new[] { accepted, completed }, options) + accepted.Detail + completed.Detail;
+        var everything = JsonSerializer.Serialize(new[] { accepted, completed }, Unescaped) + accepted.Detail + completed.Detail;
         Assert.DoesNotContain(Address, everything, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("834201", everything, StringComparison.Ordinal);
         Assert.DoesNotContain("비밀", everything, StringComparison.Ordinal);
