@@ -9,23 +9,33 @@ namespace Nara.Host.Cli;
 /// <summary>
 /// Macro benchmarks over a whole pipeline; prints one JSON line (docs/performance.md records them).
 /// Scenarios: "seed" (synthetic population generation into the configured database), "audit" (appends/s
-/// into the audit log and proof latency at that size).
+/// into the audit log and proof latency at that size), "notifications" (API intake and email delivery over
+/// real HTTP to an SMTP catcher).
 /// </summary>
 internal static class BenchCommand
 {
     public static Command Create(IReadOnlyList<IModule> modules)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Which benchmark to run: seed, audit." };
-        var n = new Option<int>("--n") { Description = "Size of the run (residents for seed, entries for audit).", DefaultValueFactory = _ => 1_000_000 };
+        var scenario = new Argument<string>("scenario") { Description = "Which benchmark to run: seed, audit, notifications." };
+        var n = new Option<int>("--n") { Description = "Size of the run (residents for seed, entries for audit, single sends for notifications).", DefaultValueFactory = _ => 1_000_000 };
         var command = new Command("bench", "Run a macro benchmark and print one JSON line.") { scenario, n };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, ct) =>
         {
             var name = result.GetValue(scenario);
-            if (name is not ("seed" or "audit"))
+            if (name is not ("seed" or "audit" or "notifications"))
             {
-                await Console.Error.WriteLineAsync($"Unknown scenario '{name}'. Known: seed, audit.");
+                await Console.Error.WriteLineAsync($"Unknown scenario '{name}'. Known: seed, audit, notifications.");
                 return 2;
+            }
+
+            if (name == "notifications")
+            {
+                // A whole web host of its own (Kestrel on loopback), not the tool host the other scenarios use.
+                var count = result.GetValue(n);
+                var measured = await NotificationsBench.RunAsync([.. result.UnmatchedTokens], modules, count, ct);
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { scenario = name, n = count, figures = measured }));
+                return 0;
             }
 
             await using var app = NaraCli.BuildTool([.. result.UnmatchedTokens], modules);

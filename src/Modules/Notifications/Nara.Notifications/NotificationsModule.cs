@@ -44,6 +44,7 @@ public sealed class NotificationsModule : IModule
         services.AddSingleton<DispatchSignal>();
         services.AddScoped<TemplateStore>();
         services.AddScoped<ComposeMessages>();
+        services.AddSingleton<AcceptPipeline>();
         services.AddScoped<AcceptSend>();
         services.AddScoped<SendNotification>();
         services.AddScoped<INotificationSender>(sp => sp.GetRequiredService<SendNotification>());

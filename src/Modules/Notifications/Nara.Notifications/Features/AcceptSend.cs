@@ -9,10 +9,11 @@ namespace Nara.Notifications.Features;
 internal sealed record Acceptance(Guid RequestId, IReadOnlyList<Guid> MessageIds, bool Duplicate, bool OverDailyCap = false);
 
 /// <summary>
-/// Stores one accepted send in one transaction: the request row (unique per client and idempotency key),
-/// its messages (the dispatcher's outbox), the daily usage and the NotificationAccepted event.
+/// Stores accepted sends: the request row (unique per client and idempotency key), its messages (the
+/// dispatcher's outbox), the daily usage and the NotificationAccepted event, all in one transaction.
+/// Single sends go through <see cref="AcceptPipeline"/>, which commits many at once.
 /// </summary>
-internal sealed class AcceptSend(NotificationsDbContext db, TimeProvider clock, DispatchSignal signal)
+internal sealed class AcceptSend(NotificationsDbContext db, TimeProvider clock, AcceptPipeline pipeline)
 {
     /// <summary>The earlier request for this key, if any, with its message ids.</summary>
     public async Task<Acceptance?> FindAsync(string clientId, string idempotencyKey, CancellationToken ct)
@@ -30,38 +31,72 @@ internal sealed class AcceptSend(NotificationsDbContext db, TimeProvider clock, 
         return new Acceptance(id, ids, Duplicate: true);
     }
 
-    public async Task<Acceptance> AcceptAsync(SendCaller caller, string idempotencyKey, NotificationTemplate template, IReadOnlyList<ComposedMessage> composed, CancellationToken ct)
+    /// <summary>Stores the send through the group commit; returns once it is durable.</summary>
+    public Task<Acceptance> AcceptAsync(SendCaller caller, string idempotencyKey, NotificationTemplate template, IReadOnlyList<ComposedMessage> composed, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(composed);
+        return pipeline.EnqueueAsync(new AcceptItem(caller, idempotencyKey, template, composed), ct);
+    }
+
+    /// <summary>
+    /// Stores several sends in one transaction (one commit). Each send's daily cap is taken in turn, so a
+    /// send over the cap is refused alone. Throws if the database refuses any row; nothing is then stored.
+    /// </summary>
+    public async Task<IReadOnlyList<Acceptance>> StoreBatchAsync(IReadOnlyList<AcceptItem> items, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(items);
         var now = clock.GetUtcNow();
-        var request = new SendRequest { Id = Guid.CreateVersion7(now), ClientId = caller.ClientId, IdempotencyKey = idempotencyKey, MessageCount = composed.Count, CreatedAt = now };
+        var results = new Acceptance[items.Count];
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        for (var i = 0; i < items.Count; i++)
+        {
+            results[i] = await StageAsync(items[i], now, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return results;
+    }
+
+    /// <summary>One send in its own transaction; a key that raced in from elsewhere returns the winner's messages.</summary>
+    public async Task<Acceptance> StoreOneAsync(AcceptItem item, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(item);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            if (!await DailyCap.TryConsumeAsync(db, caller, composed.Count, now, ct))
-            {
-                await transaction.RollbackAsync(ct);
-                return new Acceptance(Guid.Empty, [], false, OverDailyCap: true);
-            }
-
-            db.Requests.Add(request);
-            var messages = composed.Select(c => ToMessage(c, request, caller, template, now)).ToList();
-            db.Messages.AddRange(messages);
-            db.Publish(Accepted(request, caller, template, composed), now);
+            var acceptance = await StageAsync(item, clock.GetUtcNow(), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            signal.Notify();
-            return new Acceptance(request.Id, [.. messages.Select(m => m.Id)], false);
+            return acceptance;
         }
         catch (DbUpdateException)
         {
-            // The same key raced in from another request or host: the one that committed wins.
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return await FindAsync(caller.ClientId, idempotencyKey, ct) ?? throw new InvalidOperationException("The send was refused by the database.");
+            return await FindAsync(item.Caller.ClientId, item.IdempotencyKey, ct) ?? throw new InvalidOperationException("The send was refused by the database.");
         }
+    }
+
+    private async Task<Acceptance> StageAsync(AcceptItem item, DateTimeOffset now, CancellationToken ct)
+    {
+        var (caller, template, composed) = (item.Caller, item.Template, item.Composed);
+        if (!await DailyCap.TryConsumeAsync(db, caller, composed.Count, now, ct))
+        {
+            return new Acceptance(Guid.Empty, [], false, OverDailyCap: true);
+        }
+
+        var request = new SendRequest { Id = Guid.CreateVersion7(now), ClientId = caller.ClientId, IdempotencyKey = item.IdempotencyKey, MessageCount = composed.Count, CreatedAt = now };
+        db.Requests.Add(request);
+        var messages = composed.Select(c => ToMessage(c, request, caller, template, now)).ToList();
+        db.Messages.AddRange(messages);
+        db.Publish(Accepted(request, caller, template, composed), now);
+
+        // Written (not committed) now, so the next send's daily-cap UPDATE sees this one's usage row.
+        await db.SaveChangesAsync(ct);
+        return new Acceptance(request.Id, [.. messages.Select(m => m.Id)], false);
     }
 
     public static Message ToMessage(ComposedMessage c, SendRequest request, SendCaller caller, NotificationTemplate template, DateTimeOffset now) => new()

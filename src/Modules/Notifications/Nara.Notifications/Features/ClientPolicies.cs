@@ -68,11 +68,13 @@ internal sealed class ClientPolicies(IServiceScopeFactory scopes, IOptions<Notif
 
     private sealed record Bucket(int RequestsPerSecond, int Size, TokenBucketRateLimiter Limiter)
     {
+        // Topped up ten times a second; a rate under 10/s gets one token per 1/rate seconds instead, as
+        // "at least one token per 100 ms" would have let a 1/s client send 10/s.
         public static Bucket Create(int perSecond, int size) => new(perSecond, size, new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = Math.Max(1, size),
-            TokensPerPeriod = Math.Max(1, perSecond / 10),
-            ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+            TokensPerPeriod = perSecond >= 10 ? perSecond / 10 : 1,
+            ReplenishmentPeriod = perSecond >= 10 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1.0 / Math.Max(1, perSecond)),
             QueueLimit = 0,
             AutoReplenishment = true,
         }));

@@ -78,9 +78,30 @@ internal sealed class DispatchMessages(IServiceScopeFactory scopes, IOptions<Not
             outcome = DeliveryOutcome.Temporary($"The {message.Channel} channel failed: {ex.GetType().Name}.");
         }
 
-        if (!await services.GetRequiredService<RecordOutcome>().RecordAsync(message, owner, outcome, ct))
+        if (!await RecordAsync(services.GetRequiredService<RecordOutcome>(), message, owner, outcome, ct))
         {
             logger.LogWarning("Message {Id}: the lease ran out before its outcome was recorded", message.Id);
+        }
+    }
+
+    /// <summary>
+    /// The message has gone out: a busy database must not make it go out again. Without these retries a
+    /// "database is locked" here left the lease to expire and the message was sent a second time (seen in
+    /// `nara bench notifications` on a loaded machine).
+    /// </summary>
+    private async Task<bool> RecordAsync(RecordOutcome record, Message message, string owner, DeliveryOutcome outcome, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await record.RecordAsync(message, owner, outcome, ct);
+            }
+            catch (System.Data.Common.DbException ex) when (attempt < 5)
+            {
+                logger.LogWarning(ex, "Recording the outcome of message {Id} failed (attempt {Attempt}); retrying", message.Id, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), CancellationToken.None);
+            }
         }
     }
 

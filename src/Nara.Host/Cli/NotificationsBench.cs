@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Nara.Host.Composition;
+using Nara.Identity.Contracts;
+using Nara.Kernel.Modules;
+
+namespace Nara.Host.Cli;
+
+/// <summary>
+/// `nara bench notifications --n N`: starts the real host on loopback (Kestrel, real HTTP, real database)
+/// with its email going to an in-process SMTP catcher, registers a live agency client, fires N single
+/// sends from many concurrent callers and times each, waits until the catcher holds all N, then sends one
+/// bulk request of 50,000 recipients. The load generator shares the machine's cores with the server.
+/// </summary>
+internal static class NotificationsBench
+{
+    private const int Callers = 64;
+    private const int BulkRecipients = 50_000;
+
+    public static async Task<object> RunAsync(string[] args, IReadOnlyList<IModule> modules, int n, CancellationToken ct)
+    {
+        await using var catcher = new BenchSmtpCatcher();
+        catcher.Start();
+        string[] settings =
+        [
+            .. args,
+            "--urls=http://127.0.0.1:0",
+            "--Nara:Seed:OnStart=false",
+            "--Logging:LogLevel:Default=Warning",
+            "--Nara:Notifications:Smtp:Host=127.0.0.1",
+            $"--Nara:Notifications:Smtp:Port={catcher.Port.ToString(CultureInfo.InvariantCulture)}",
+            // The rate limit and the daily cap are policies, not capacity: lifted so the bench measures capacity.
+            "--Nara:Notifications:RequestsPerSecond=1000000",
+            "--Nara:Notifications:Burst=1000000",
+            "--Nara:Notifications:DailyCap=100000000",
+        ];
+        await using var app = NaraApp.Build(settings, modules);
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var key = await RegisterClientAsync(app.Services, ct);
+
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Callers, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", key);
+
+        // A short warm-up (JIT, connection pool, SQLite page cache) that is not counted.
+        var warm = Math.Min(500, Math.Max(n / 20, 50));
+        await FireAsync(http, "warm", warm, ct);
+        await WaitForAsync(catcher, warm, TimeSpan.FromMinutes(2), ct);
+        var before = catcher.Distinct;
+
+        var total = Stopwatch.StartNew();
+        var (latencies, failures) = await FireAsync(http, "run", n, ct);
+        var intakeSeconds = total.Elapsed.TotalSeconds;
+        var deliveredAll = await WaitForAsync(catcher, before + n, TimeSpan.FromMinutes(10), ct);
+        var deliverySeconds = total.Elapsed.TotalSeconds;
+
+        var bulk = Stopwatch.StartNew();
+        using var bulkResponse = await http.SendAsync(BulkRequest(), ct);
+        bulk.Stop();
+
+        Array.Sort(latencies);
+        using var process = Process.GetCurrentProcess();
+        var result = new
+        {
+            provider = app.Configuration["Nara:Database:Provider"] ?? "Sqlite",
+            callers = Callers,
+            intakePerSecond = Math.Round(n / intakeSeconds),
+            intakeSeconds = Math.Round(intakeSeconds, 2),
+            p50Ms = Percentile(latencies, 50),
+            p95Ms = Percentile(latencies, 95),
+            p99Ms = Percentile(latencies, 99),
+            maxMs = Math.Round(latencies[^1], 1),
+            failures,
+            deliveredAll,
+            delivered = catcher.Distinct - before,
+            duplicatesAtCatcher = catcher.Received - catcher.Distinct,
+            deliverySeconds = Math.Round(deliverySeconds, 2),
+            deliveryPerSecond = Math.Round((catcher.Distinct - before) / deliverySeconds),
+            bulkRecipients = BulkRecipients,
+            bulkStatus = (int)bulkResponse.StatusCode,
+            bulkSeconds = Math.Round(bulk.Elapsed.TotalSeconds, 2),
+            peakRssMiB = process.PeakWorkingSet64 / (1024 * 1024),
+            loadAverage = LoadAverage(),
+        };
+        await app.StopAsync(CancellationToken.None);
+        return result;
+    }
+
+    private static async Task<string> RegisterClientAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var id = $"KR/GOV/NHIS/bench-{Guid.NewGuid():N}"[..32];
+        var registration = await scope.ServiceProvider.GetRequiredService<IAgencyClientAdministration>()
+            .RegisterAsync(new NewAgencyClient(id, "NHIS", "Notifications bench", ["notifications:send"]), ct);
+        return registration.Succeeded ? registration.Key! : throw new InvalidOperationException(registration.Error);
+    }
+
+    /// <summary>N single sends, <see cref="Callers"/> at a time; returns each one's latency in ms and the count of non-201 answers.</summary>
+    private static async Task<(double[] Latencies, int Failures)> FireAsync(HttpClient http, string prefix, int n, CancellationToken ct)
+    {
+        var latencies = new double[n];
+        var failures = 0;
+        var next = -1;
+        var workers = Enumerable.Range(0, Callers).Select(_ => Task.Run(
+            async () =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < n)
+                {
+                    using var content = new StringContent(SingleBody(prefix, i), Encoding.UTF8, "application/json");
+                    var start = Stopwatch.GetTimestamp();
+                    using var response = await http.PostAsync("/api/notifications/messages", content, ct);
+                    latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                    if (response.StatusCode != HttpStatusCode.Created)
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                }
+            },
+            ct));
+        await Task.WhenAll(workers);
+        return (latencies, failures);
+    }
+
+    private static string SingleBody(string prefix, int i) =>
+        "{\"templateId\":\"govstack.email\",\"recipient\":{\"email\":\"" + prefix + i.ToString(CultureInfo.InvariantCulture) + "@example.kr\"},"
+        + "\"personalisation\":{\"title\":\"건강검진 안내\",\"content\":\"" + i.ToString(CultureInfo.InvariantCulture) + "번 대상자님, 올해 건강검진 대상입니다.\"},"
+        + "\"idempotencyKey\":\"" + prefix + "-" + Guid.NewGuid().ToString("N") + "\"}";
+
+    private static HttpRequestMessage BulkRequest()
+    {
+        var json = new StringBuilder(BulkRecipients * 110).Append('[');
+        for (var i = 0; i < BulkRecipients; i++)
+        {
+            json.Append(i == 0 ? "" : ",").Append("{\"email\":\"bulk").Append(i).Append("@example.kr\",\"personalisation\":{\"title\":\"안내\",\"content\":\"대상자 ").Append(i).Append("\"}}");
+        }
+
+        return new HttpRequestMessage(HttpMethod.Post, "/api/notifications/bulk?templateId=govstack.email&channel=email")
+        {
+            Content = new StringContent(json.Append(']').ToString(), Encoding.UTF8, "application/json"),
+            Headers = { { "Idempotency-Key", $"bench-bulk-{Guid.NewGuid():N}" } },
+        };
+    }
+
+    private static async Task<bool> WaitForAsync(BenchSmtpCatcher catcher, int count, TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (catcher.Distinct < count)
+        {
+            if (deadline.Elapsed > timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(10, ct);
+        }
+
+        return true;
+    }
+
+    private static double Percentile(double[] sorted, int p) => sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, sorted.Length * p / 100)], 1);
+
+    private static string? LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
+}
