@@ -23,11 +23,7 @@ internal sealed class RotateSigningKey(
         try
         {
             // The same advisory lock as the signer: no head is signed on any host while the key changes.
-            await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-            if (transaction is not null)
-            {
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('nara-audit-sign'))", cancellationToken);
-            }
+            await using var transaction = await SigningTransaction.BeginAsync(db, cancellationToken);
 
             var current = await history.EnsureCurrentAsync(cancellationToken);
             previousKeyId = current.KeyId;

@@ -30,11 +30,7 @@ internal sealed class SignTreeHead(
     private async Task<TreeHead> SignLockedAsync(CancellationToken cancellationToken)
     {
         // Several hosts on one PostgreSQL: the transaction-scoped advisory lock orders their signers too.
-        await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        if (transaction is not null)
-        {
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('nara-audit-sign'))", cancellationToken);
-        }
+        await using var transaction = await SigningTransaction.BeginAsync(db, cancellationToken);
 
         var signingKey = await keys.EnsureCurrentAsync(cancellationToken);
         await EnsureWitnessedAsync(cancellationToken);
