@@ -58,4 +58,31 @@ public class FaultTests(NotificationsFactory factory) : IClassFixture<Notificati
             await factory.Catcher.StopAsync();
         }
     }
+
+    [Fact]
+    public async Task A_kept_open_connection_the_mail_server_closed_meanwhile_is_replaced_and_the_message_is_delivered()
+    {
+        await factory.Catcher.StartAsync();
+        try
+        {
+            var first = await SendAsync("first@example.kr");
+            await factory.DispatchAllAsync();
+            Assert.Equal(MessageStatus.Delivered, (await factory.MessageAsync(first)).Status);
+
+            // The relay restarts (or drops idle connections): the pooled connection is now dead.
+            await factory.Catcher.StopAsync();
+            await factory.Catcher.StartAsync();
+
+            var second = await SendAsync("second@example.kr");
+            await factory.DispatchAllAsync();
+            var m = await factory.MessageAsync(second);
+            Assert.Equal(MessageStatus.Delivered, m.Status);
+            Assert.Equal(1, m.Attempts);
+            Assert.Equal(1, factory.Catcher.Counts[second.ToString("D")]);
+        }
+        finally
+        {
+            await factory.Catcher.StopAsync();
+        }
+    }
 }

@@ -35,7 +35,7 @@ public sealed class SmtpCatcher : IAsyncDisposable
         return catcher;
     }
 
-    public Task StartAsync()
+    public async Task StartAsync()
     {
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
@@ -43,7 +43,35 @@ public sealed class SmtpCatcher : IAsyncDisposable
         _server = new SmtpServer.SmtpServer(options, services);
         _stop = new CancellationTokenSource();
         _running = _server.StartAsync(_stop.Token);
-        return Task.Delay(100);
+        await WaitUntilListeningAsync();
+    }
+
+    /// <summary>
+    /// The server binds on a background task; a fixed delay was not always enough on a loaded CI machine,
+    /// and a test that sent before the bind saw a temporary failure instead of a delivery.
+    /// </summary>
+    private async Task WaitUntilListeningAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            if (_running!.IsCompleted)
+            {
+                await _running; // surfaces a bind failure (port taken) as the test's error
+                throw new InvalidOperationException($"The SMTP catcher on port {Port} stopped before it listened.");
+            }
+
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(25);
+            }
+        }
     }
 
     public async Task StopAsync()

@@ -37,7 +37,19 @@ internal sealed class EmailChannel(SmtpConnections connections, IOptions<Notific
         try
         {
             client = await connections.RentAsync(ct);
-            await client.SendAsync(mime, ct);
+            try
+            {
+                await client.SendAsync(mime, ct);
+            }
+            catch (Exception ex) when (IsBrokenConnection(ex) && !ct.IsCancellationRequested)
+            {
+                // The pooled connection may have been closed by the server while idle: one fresh try.
+                client.Dispose();
+                client = null;
+                client = await connections.ConnectAsync(ct);
+                await client.SendAsync(mime, ct);
+            }
+
             connections.Return(client);
             return DeliveryOutcome.Delivered;
         }
@@ -57,6 +69,9 @@ internal sealed class EmailChannel(SmtpConnections connections, IOptions<Notific
             return DeliveryOutcome.Temporary($"The mail server could not be reached: {ex.GetType().Name}.");
         }
     }
+
+    private static bool IsBrokenConnection(Exception ex) =>
+        ex is SmtpProtocolException or SocketException or IOException or ServiceNotConnectedException;
 
     private void Return(SmtpClient? client)
     {

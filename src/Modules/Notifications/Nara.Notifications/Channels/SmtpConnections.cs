@@ -13,6 +13,7 @@ internal sealed class SmtpConnections(IOptions<NotificationsOptions> options) : 
 {
     private readonly ConcurrentBag<SmtpClient> _idle = [];
 
+    /// <summary>An idle connection if there is one (it may have been closed by the server meanwhile), else a fresh one.</summary>
     public async Task<SmtpClient> RentAsync(CancellationToken ct)
     {
         while (_idle.TryTake(out var client))
@@ -25,6 +26,15 @@ internal sealed class SmtpConnections(IOptions<NotificationsOptions> options) : 
             client.Dispose();
         }
 
+        return await ConnectAsync(ct);
+    }
+
+    /// <summary>
+    /// A new connection. Used after an idle one failed: relays close idle connections on their own
+    /// timeout, and MailKit only notices at the next command.
+    /// </summary>
+    public async Task<SmtpClient> ConnectAsync(CancellationToken ct)
+    {
         var smtp = options.Value.Smtp;
         var fresh = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
         try
