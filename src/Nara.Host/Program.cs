@@ -4,6 +4,7 @@ using Nara.Identity;
 using Nara.Kernel.Modules;
 using Nara.Notifications;
 using Nara.Registries;
+using Nara.Services;
 
 // The modules that make up Nara, in seeding order. Nothing is discovered by scanning: add a module here.
 IModule[] modules =
@@ -12,6 +13,7 @@ IModule[] modules =
     new IdentityModule(),
     new AuditModule(),
     new NotificationsModule(),
+    new ServicesModule(),
 ];
 
 return await NaraCli.RunAsync(args, modules);

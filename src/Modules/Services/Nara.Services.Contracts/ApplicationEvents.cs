@@ -1,0 +1,59 @@
+using Nara.Kernel.Events;
+
+namespace Nara.Services.Contracts;
+
+/// <summary>
+/// A citizen submitted an application. One event per case: a bundle (e.g. happy-birth-onestop) publishes
+/// one per service it creates, all with the same <paramref name="ApplicationId"/>.
+/// </summary>
+/// <param name="ApplicationId">The citizen's application (the bundle, or the single service).</param>
+/// <param name="CaseId">The case an agency works on.</param>
+/// <param name="ServiceSlug">The catalogue slug, e.g. <c>parental-benefit</c>.</param>
+/// <param name="Agency">The agency that owns the service (and the case).</param>
+/// <param name="ApplicantAccountId">The Identity account of the applicant.</param>
+/// <param name="ApplicantResidentId">The Registries resident id of the applicant, when known.</param>
+public sealed record ApplicationSubmitted(
+    Guid ApplicationId,
+    Guid CaseId,
+    string ServiceSlug,
+    string Agency,
+    Guid ApplicantAccountId,
+    Guid? ApplicantResidentId,
+    DateTimeOffset SubmittedAt) : IIntegrationEvent;
+
+/// <summary>
+/// A case reached a decision at the end of its approval line. Notifications tells the citizen;
+/// Credentials issues decision letters as credentials.
+/// </summary>
+/// <param name="Decision">One of <see cref="CaseDecisions"/>.</param>
+/// <param name="DecidedBy">The approving official's account id.</param>
+/// <param name="LetterDocumentId">The generated decision letter, when one was generated.</param>
+public sealed record ApplicationDecided(
+    Guid ApplicationId,
+    Guid CaseId,
+    string ServiceSlug,
+    string Agency,
+    Guid ApplicantAccountId,
+    Guid? ApplicantResidentId,
+    string Decision,
+    Guid DecidedBy,
+    Guid? LetterDocumentId,
+    DateTimeOffset DecidedAt) : IIntegrationEvent;
+
+/// <summary>A case changed status (other than the decision), e.g. more information requested or withdrawn.</summary>
+public sealed record CaseStatusChanged(
+    Guid CaseId,
+    string ServiceSlug,
+    string Agency,
+    Guid ApplicantAccountId,
+    string FromStatus,
+    string ToStatus,
+    string ActorKind,
+    Guid? ActorAccountId,
+    DateTimeOffset ChangedAt) : IIntegrationEvent;
+
+public static class CaseDecisions
+{
+    public const string Approved = "approved";
+    public const string Rejected = "rejected";
+}

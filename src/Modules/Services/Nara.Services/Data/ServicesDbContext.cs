@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Nara.Kernel.Data;
+
+namespace Nara.Services.Data;
+
+/// <summary>Applications, cases and their history. The catalogue itself is data files, not tables.</summary>
+internal class ServicesDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public override string TablePrefix => "services";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ServicesDbContext).Assembly);
+    }
+}
+
+internal sealed class ServicesSqliteDbContext(DbContextOptions<ServicesSqliteDbContext> options) : ServicesDbContext(options);
+
+internal sealed class ServicesPostgresDbContext(DbContextOptions<ServicesPostgresDbContext> options) : ServicesDbContext(options);

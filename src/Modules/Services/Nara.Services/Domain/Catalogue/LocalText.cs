@@ -1,0 +1,11 @@
+using Nara.Kernel.Localization;
+
+namespace Nara.Services.Domain.Catalogue;
+
+/// <summary>A Korean/English pair read from catalogue data; <see cref="Current"/> follows the request's language.</summary>
+public sealed record LocalText(string Ko, string En)
+{
+    public string Current => Bilingual.L(Ko, En);
+
+    public override string ToString() => Current;
+}
