@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Nara.Notifications.Contracts;
 using Nara.Notifications.Domain;
@@ -65,6 +66,35 @@ public class PreferencesTests(CitizenFactory factory) : IClassFixture<CitizenFac
         Assert.Equal(MessageStatus.Delivered, alert.Status);
         Assert.True(minor.Succeeded, minor.Error);
         Assert.Empty(minor.MessageIds);
+    }
+
+    [Fact]
+    public async Task A_bulk_send_marked_critical_reaches_a_citizen_who_opted_out_and_a_minor_one_does_not()
+    {
+        var (account, client) = await factory.CitizenAsync();
+        await SaveAsync(client, new() { [NotificationKinds.DisasterAlerts] = [] });
+        var agency = await factory.AgencyClientAsync("MOIS");
+
+        async Task<HttpResponseMessage> BulkAsync(string severity)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/notifications/bulk?templateId=govstack.email&kind=disaster-alerts&severity={severity}")
+            {
+                Content = JsonContent.Create(new[] { new { accountId = account, personalisation = new Dictionary<string, string> { ["title"] = "대피", ["content"] = $"{severity} 대피하세요" } } }),
+            };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+            return await agency.SendAsync(request);
+        }
+
+        var critical = await BulkAsync(NotificationSeverities.Critical);
+        Assert.True(critical.IsSuccessStatusCode, await critical.Content.ReadAsStringAsync());
+        var minor = await BulkAsync(NotificationSeverities.Minor);
+        Assert.True(minor.IsSuccessStatusCode, await minor.Content.ReadAsStringAsync());
+        var bad = await BulkAsync("apocalyptic");
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var bodies = await factory.InDbAsync(db => db.Messages.Where(m => m.AccountId == account).Select(m => m.Body).ToListAsync());
+        Assert.NotEmpty(bodies);
+        Assert.All(bodies, b => Assert.Contains("critical 대피하세요", b, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -11,6 +11,9 @@ internal static class NotificationPolicies
     public const string Templates = "nara:notifications-templates";
     public const string Administer = "nara:notifications-administer";
 
+    /// <summary>Officials who write what the agency sends: publishers and agency administrators.</summary>
+    public const string TemplateEditors = "nara:notifications-template-editors";
+
     public const string SendScope = "notifications:send";
     public const string TemplatesScope = "notifications:templates:write";
 
@@ -22,12 +25,19 @@ internal static class NotificationPolicies
                 .RequireAssertion(c => HasScope(c.User, SendScope)))
             .AddPolicy(Templates, p => p
                 .AddAuthenticationSchemes(NaraSchemes.AgencyApiKey, NaraSchemes.Cookie)
-                .RequireAssertion(c => c.User.HasClaim(NaraClaims.ActorKind, ActorKinds.Official)
+                .RequireAssertion(c => IsTemplateEditor(c.User)
                     || (c.User.HasClaim(NaraClaims.ActorKind, ActorKinds.AgencyClient) && HasScope(c.User, TemplatesScope))))
+            .AddPolicy(TemplateEditors, p => p
+                .AddAuthenticationSchemes(NaraSchemes.Cookie)
+                .RequireAssertion(c => IsTemplateEditor(c.User)))
             .AddPolicy(Administer, p => p
                 .AddAuthenticationSchemes(NaraSchemes.Cookie)
                 .RequireClaim(NaraClaims.ActorKind, ActorKinds.Official)
                 .RequireClaim(NaraClaims.Role, NaraRoles.Administrator));
+
+    private static bool IsTemplateEditor(ClaimsPrincipal user) =>
+        user.HasClaim(NaraClaims.ActorKind, ActorKinds.Official)
+        && (user.HasClaim(NaraClaims.Role, NaraRoles.Publisher) || user.HasClaim(NaraClaims.Role, NaraRoles.Administrator));
 
     public static bool HasScope(ClaimsPrincipal user, string scope) =>
         user.FindAll(NaraClaims.Scope).Any(c => c.Value == scope || c.Value == "notifications:*");

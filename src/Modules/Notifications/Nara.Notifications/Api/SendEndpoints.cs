@@ -50,12 +50,17 @@ internal static class SendEndpoints
 
     private static async Task<IResult> BulkAsync(
         HttpContext context, ClientPolicies policies, SendBulk bulk,
-        string? templateId, string? channel, string? language, string? kind)
+        string? templateId, string? channel, string? language, string? kind, string? severity)
     {
         var (caller, refusal) = await SendCallers.ResolveAsync(context, policies);
         if (caller is null)
         {
             return refusal!;
+        }
+
+        if (severity is not null && !NotificationSeverities.All.Contains(severity))
+        {
+            return Problems.Validation("severity", $"Severity must be one of {string.Join(", ", NotificationSeverities.All)}.");
         }
 
         if (!(context.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) ?? false))
@@ -65,7 +70,7 @@ internal static class SendEndpoints
 
         // Streamed: recipients are read, checked and stored a few thousand at a time, never all at once.
         var recipients = JsonSerializer.DeserializeAsyncEnumerable<BulkRecipient>(context.Request.Body, BulkJson.Options, context.RequestAborted);
-        var parameters = new BulkParameters(templateId ?? "", channel, language, kind);
+        var parameters = new BulkParameters(templateId ?? "", channel, language, kind, severity);
         var outcome = await bulk.SendAsync(caller, parameters, SendCallers.IdempotencyKey(context, null) ?? "", recipients, context.RequestAborted);
         if (outcome.Refusal is { } refused)
         {

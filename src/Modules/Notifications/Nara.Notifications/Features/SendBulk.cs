@@ -10,7 +10,8 @@ namespace Nara.Notifications.Features;
 /// <summary>One recipient of a bulk send.</summary>
 internal sealed record BulkRecipient(string? Email, string? PhoneNumber, Guid? AccountId, string? ResidentId, Dictionary<string, string>? Personalisation, string? Reference);
 
-internal sealed record BulkParameters(string TemplateId, string? Channel, string? Language, string? Kind);
+/// <param name="Severity">Disaster alerts only, for every recipient of the request (a cell-broadcast style alert has one level).</param>
+internal sealed record BulkParameters(string TemplateId, string? Channel, string? Language, string? Kind, string? Severity = null);
 
 internal sealed record BulkOutcome(Guid RequestId, int Count, bool Duplicate, SendRefusal? Refusal = null, bool OverDailyCap = false);
 
@@ -113,7 +114,7 @@ internal sealed class SendBulk(
                     return (0, channels, new SendRefusal($"recipients[{index}]", "A recipient is null."));
                 }
 
-                var input = new SendInput(new NotificationRecipient(r.AccountId, r.ResidentId, r.Email, r.PhoneNumber), r.Personalisation ?? [], p.Kind, p.Channel, p.Language, r.Reference);
+                var input = new SendInput(new NotificationRecipient(r.AccountId, r.ResidentId, r.Email, r.PhoneNumber), r.Personalisation ?? [], p.Kind, p.Channel, p.Language, r.Reference, p.Severity);
                 var composition = await compose.ComposeAsync(template, input, ct);
                 if (composition.Error is not null)
                 {
@@ -138,7 +139,8 @@ internal sealed class SendBulk(
         }
 
         total += await FlushAsync(pending, ct);
-        return total == 0 ? (0, channels, new SendRefusal("recipients", "There are no recipients.")) : (total, channels, null);
+        // An empty array is a mistake; recipients whose preferences leave nothing to send are not.
+        return index < 0 ? (0, channels, new SendRefusal("recipients", "There are no recipients.")) : (total, channels, null);
     }
 
     private static BulkOutcome Refuse(string field, string message) => new(Guid.Empty, 0, false, new SendRefusal(field, message));
