@@ -52,4 +52,16 @@ public class BulkTests(NotificationsFactory factory) : IClassFixture<Notificatio
         Assert.Contains("recipients[4999].recipient", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before, await factory.MessageCountAsync());
     }
+
+    [Fact]
+    public async Task An_empty_recipient_array_is_refused_and_creates_no_request()
+    {
+        var client = await factory.AgencyClientAsync(test: true);
+
+        var response = await client.SendAsync(Bulk(Recipients(0), "bulk-empty"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("There are no recipients.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await factory.InDbAsync(db => db.Requests.AnyAsync(r => r.IdempotencyKey == "bulk-empty")));
+    }
 }
