@@ -28,6 +28,7 @@ public sealed class RegistriesModule : IModule
     {
         services.AddModuleDbContext<RegistriesDbContext, RegistriesSqliteDbContext, RegistriesPostgresDbContext>(ModuleName);
         services.AddScoped<IResidentDirectory, ResidentDirectory>();
+        services.AddScoped<IResidentContacts, ResidentContacts>();
         services.AddScoped<SeedRegistries>();
 
         // Officials' registry browser

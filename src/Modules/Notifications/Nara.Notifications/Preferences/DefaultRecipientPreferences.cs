@@ -6,17 +6,31 @@ namespace Nara.Notifications.Preferences;
 
 /// <summary>
 /// Without stored preferences: the inbox when there is an account, plus email and SMS for whichever
-/// contacts are known; Korean; no quiet hours. A resident id must name a resident in the registries.
+/// contacts are known; Korean; no quiet hours. A resident id must name a resident in the registries; the
+/// contacts on the resident's record are used where the sender gave none.
 /// </summary>
-internal sealed class DefaultRecipientPreferences(IResidentDirectory residents) : IRecipientPreferences
+internal sealed class DefaultRecipientPreferences(IResidentDirectory residents, IResidentContacts registryContacts) : IRecipientPreferences
 {
     public async Task<RecipientPlan> PlanAsync(NotificationRecipient recipient, string kind, string? forcedChannel, string? severity, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(recipient);
         var contacts = new RecipientContacts(recipient.AccountId, Blank(recipient.Email), Blank(recipient.PhoneNumber));
-        if (!string.IsNullOrWhiteSpace(recipient.ResidentId) && !await ResidentExistsAsync(recipient.ResidentId, ct))
+        if (!string.IsNullOrWhiteSpace(recipient.ResidentId))
         {
-            return new RecipientPlan([], "ko", null, contacts, "The resident is not in the registry.");
+            if (await FindResidentAsync(recipient.ResidentId, ct) is not { } residentId)
+            {
+                return new RecipientPlan([], "ko", null, contacts, "The resident is not in the registry.");
+            }
+
+            if (contacts.Email is null || contacts.PhoneNumber is null)
+            {
+                var onRecord = await registryContacts.FindAsync(residentId, ct);
+                contacts = contacts with
+                {
+                    Email = contacts.Email ?? Blank(onRecord?.Email),
+                    PhoneNumber = contacts.PhoneNumber ?? Blank(onRecord?.MobilePhone),
+                };
+            }
         }
 
         return Plan(contacts, forcedChannel);
@@ -54,12 +68,12 @@ internal sealed class DefaultRecipientPreferences(IResidentDirectory residents) 
             : new RecipientPlan(available, language, notBefore, contacts);
     }
 
-    private async Task<bool> ResidentExistsAsync(string residentId, CancellationToken ct)
+    private async Task<long?> FindResidentAsync(string residentId, CancellationToken ct)
     {
         var found = long.TryParse(residentId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? await residents.FindByIdAsync(id, ct)
             : await residents.FindByResidentNumberAsync(residentId, ct);
-        return found is not null;
+        return found?.Id;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -42,6 +42,8 @@ internal class RegistriesDbContext(DbContextOptions options) : ModuleDbContext(o
 
     public DbSet<Agency> Agencies => Set<Agency>();
 
+    public DbSet<ResidentContact> Contacts => Set<ResidentContact>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

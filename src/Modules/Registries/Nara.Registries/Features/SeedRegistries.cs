@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Nara.Kernel.Modules;
 using Nara.Kernel.Time;
+using Nara.Registries.Contracts;
 using Nara.Registries.Data;
+using Nara.Registries.Domain;
 using Nara.Registries.Data.Bulk;
 using Nara.Registries.Data.Seed.Generation;
 using Npgsql;
@@ -58,8 +60,32 @@ internal sealed class SeedRegistries(RegistriesDbContext db, TimeProvider clock,
             await db.Database.CloseConnectionAsync();
         }
 
+        await SeedPersonaContactsAsync(personas, cancellationToken);
         logger.LogInformation("Seeded {Residents} residents and {Personas} demo personas (seed {Seed}) in {Seconds:F1} s ({Load:F1} s generating and loading, {Commit:F1} s indexing and committing)",
             request.Residents, personas.Residents.Count, request.Seed, stopwatch.Elapsed.TotalSeconds, loaded.TotalSeconds, (stopwatch.Elapsed - loaded).TotalSeconds);
+    }
+
+    /// <summary>
+    /// Only the personas have contacts (so enrolment codes and notices reach the demo SMS outbox and
+    /// mail catcher). Replaced wholesale, like the rest of the seed; run again after a failure, it repairs itself.
+    /// </summary>
+    private async Task SeedPersonaContactsAsync(PopulationChunk personas, CancellationToken ct)
+    {
+        await db.Contacts.ExecuteDeleteAsync(ct);
+        var now = clock.GetUtcNow();
+        var byNumber = personas.Residents.ToDictionary(r => r.ResidentNumber, r => r.Id, StringComparer.Ordinal);
+        db.Contacts.AddRange(DemoPersonas.All
+            .Select((p, i) => (Persona: p, Index: i))
+            .Where(x => byNumber.ContainsKey(x.Persona.ResidentNumber))
+            .Select(x => new ResidentContact
+            {
+                ResidentId = byNumber[x.Persona.ResidentNumber],
+                MobilePhone = DemoContacts.Mobile(x.Index),
+                Email = DemoContacts.Email(x.Persona),
+                UpdatedAt = now,
+            }));
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     private IRegistryBulkWriter CreateWriter() => db.Database.GetDbConnection() switch

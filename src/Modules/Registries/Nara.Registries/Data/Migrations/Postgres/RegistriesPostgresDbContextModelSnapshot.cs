@@ -462,6 +462,27 @@ namespace Nara.Registries.Data.Migrations.Postgres
                     b.ToTable("registries_residents", (string)null);
                 });
 
+            modelBuilder.Entity("Nara.Registries.Domain.ResidentContact", b =>
+                {
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("MobilePhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ResidentId");
+
+                    b.ToTable("registries_resident_contacts", (string)null);
+                });
+
             modelBuilder.Entity("Nara.Registries.Domain.Tenancy", b =>
                 {
                     b.Property<long>("HouseholdId")

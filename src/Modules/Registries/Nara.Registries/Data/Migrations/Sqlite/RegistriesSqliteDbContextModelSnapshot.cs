@@ -456,6 +456,29 @@ namespace Nara.Registries.Data.Migrations.Sqlite
                     b.ToTable("registries_residents", (string)null);
                 });
 
+            modelBuilder.Entity("Nara.Registries.Domain.ResidentContact", b =>
+                {
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MobilePhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ResidentId");
+
+                    b.ToTable("registries_resident_contacts", (string)null);
+                });
+
             modelBuilder.Entity("Nara.Registries.Domain.Tenancy", b =>
                 {
                     b.Property<long>("HouseholdId")
