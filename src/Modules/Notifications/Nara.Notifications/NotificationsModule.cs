@@ -58,6 +58,7 @@ public sealed class NotificationsModule : IModule
         // Dispatching and tracking.
         services.AddScoped<ClaimMessages>();
         services.AddScoped<RecordOutcome>();
+        services.AddSingleton<OutcomePipeline>();
         services.AddSingleton<DispatchMessages>();
         services.AddHostedService<MessageDispatcher>();
         services.AddHttpClient(DeliverCallback.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));

@@ -12,7 +12,7 @@ namespace Nara.Notifications.Features;
 /// record each outcome. On shutdown, sends already handed over are finished and recorded; the rest of
 /// the batch is released for another host, so nothing is lost and nothing goes out twice.
 /// </summary>
-internal sealed class DispatchMessages(IServiceScopeFactory scopes, IOptions<NotificationsOptions> options, ILogger<DispatchMessages> logger)
+internal sealed class DispatchMessages(IServiceScopeFactory scopes, OutcomePipeline outcomes, IOptions<NotificationsOptions> options, ILogger<DispatchMessages> logger)
 {
     /// <summary>Identifies this host's claims in the lease column.</summary>
     public string HostId { get; } = $"{Last(Environment.MachineName, 20)}:{Guid.NewGuid():N}";
@@ -78,30 +78,11 @@ internal sealed class DispatchMessages(IServiceScopeFactory scopes, IOptions<Not
             outcome = DeliveryOutcome.Temporary($"The {message.Channel} channel failed: {ex.GetType().Name}.");
         }
 
-        if (!await RecordAsync(services.GetRequiredService<RecordOutcome>(), message, owner, outcome, ct))
+        // Recorded with the other sends' outcomes in one transaction; a refused group falls back to one by
+        // one with retries (see OutcomePipeline).
+        if (!await outcomes.RecordAsync(new OutcomeItem(message, owner, outcome)))
         {
             logger.LogWarning("Message {Id}: the lease ran out before its outcome was recorded", message.Id);
-        }
-    }
-
-    /// <summary>
-    /// The message has gone out: a busy database must not make it go out again. Without these retries a
-    /// "database is locked" here left the lease to expire and the message was sent a second time (seen in
-    /// `nara bench notifications` on a loaded machine).
-    /// </summary>
-    private async Task<bool> RecordAsync(RecordOutcome record, Message message, string owner, DeliveryOutcome outcome, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await record.RecordAsync(message, owner, outcome, ct);
-            }
-            catch (System.Data.Common.DbException ex) when (attempt < 5)
-            {
-                logger.LogWarning(ex, "Recording the outcome of message {Id} failed (attempt {Attempt}); retrying", message.Id, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), CancellationToken.None);
-            }
         }
     }
 
