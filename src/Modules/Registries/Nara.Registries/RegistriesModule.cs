@@ -28,6 +28,7 @@ public sealed class RegistriesModule : IModule
     {
         services.AddModuleDbContext<RegistriesDbContext, RegistriesSqliteDbContext, RegistriesPostgresDbContext>(ModuleName);
         services.AddScoped<IResidentDirectory, ResidentDirectory>();
+        services.AddScoped<IHouseholdDirectory, HouseholdDirectory>();
         services.AddScoped<SeedRegistries>();
 
         // Officials' registry browser
