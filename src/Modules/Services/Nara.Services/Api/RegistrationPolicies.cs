@@ -15,5 +15,5 @@ internal static class RegistrationPolicies
         builder.AddPolicy(Registration, p => p
             .AddAuthenticationSchemes(NaraSchemes.Agency)
             .RequireClaim(NaraClaims.ActorKind, ActorKinds.AgencyClient)
-            .RequireClaim(NaraClaims.Scope, Scope));
+            .RequireAssertion(c => c.User.FindAll(NaraClaims.Scope).Any(s => s.Value is Scope or "services:*")));
 }

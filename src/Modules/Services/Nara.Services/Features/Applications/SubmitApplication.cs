@@ -85,7 +85,9 @@ internal sealed class SubmitApplication(ServicesDbContext db, ServiceCatalogue c
                 ApplicantAccountId = application.ApplicantAccountId, ApplicantResidentId = application.ApplicantResidentId,
                 SubmittedAt = now, DueOn = calendar.Deadline(today, target.ProcessingDays),
             };
-            c.Events.Add(new CaseEvent { At = now, ActorKind = actorKind, ActorId = actorId, ActorName = actorName, Action = CaseActions.Submitted });
+            // Added explicitly: found only through the navigation, a new row with its key already set would be taken for an existing one.
+            db.Cases.Add(c);
+            db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = now, ActorKind = actorKind, ActorId = actorId, ActorName = actorName, Action = CaseActions.Submitted });
             application.Cases.Add(c);
             db.Publish(new ApplicationSubmitted(application.Id, c.Id, c.ServiceSlug, c.Agency, application.ApplicantAccountId, application.ApplicantResidentId, now), now);
         }
