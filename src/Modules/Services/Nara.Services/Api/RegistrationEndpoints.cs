@@ -176,6 +176,11 @@ internal static class RegistrationEndpoints
         }
 
         var reason = data.TryGetValue("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+        if (decision != CompleteTask.Approve && CaseWork.Clean(reason, DraftDecision.MaxReason) is null)
+        {
+            return Problems.Validation("data.reason", $"A reason of up to {DraftDecision.MaxReason} characters is required to reject or send back.");
+        }
+
         var result = await complete.ExecuteAsync(ClientId(user), Agency(user), id, decision, reason, ct);
         if (result.Outcome != CaseOutcome.Done)
         {
