@@ -12,6 +12,7 @@ using Nara.Kernel.Events;
 using Nara.Kernel.Modules;
 using Nara.Notifications.Contracts;
 using Nara.Registries.Contracts;
+using Nara.Services.Contracts;
 
 namespace Nara.Audit;
 
@@ -64,6 +65,10 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<PasskeyRemoved, RecordPasskeyChange>();
         services.AddIntegrationEventHandler<OfficialAccountChanged, RecordOfficialAccountChange>();
         services.AddIntegrationEventHandler<NotificationPreferencesChanged, RecordNotificationPreferences>();
+        services.AddIntegrationEventHandler<ApplicationSubmitted, RecordApplication>();
+        services.AddIntegrationEventHandler<CaseStatusChanged, RecordApplication>();
+        services.AddIntegrationEventHandler<ApplicationDecided, RecordApplication>();
+        services.AddIntegrationEventHandler<ApplicationPrefilled, RecordApplicationPrefill>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => AuditEndpoints.Map(endpoints);

@@ -29,6 +29,7 @@ public sealed class RegistriesModule : IModule
         services.AddModuleDbContext<RegistriesDbContext, RegistriesSqliteDbContext, RegistriesPostgresDbContext>(ModuleName);
         services.AddScoped<IResidentDirectory, ResidentDirectory>();
         services.AddScoped<IResidentContacts, ResidentContacts>();
+        services.AddScoped<IHouseholdDirectory, HouseholdDirectory>();
         services.AddScoped<SeedRegistries>();
 
         // Officials' registry browser

@@ -18,7 +18,7 @@ public sealed record ApplicationSubmitted(
     string ServiceSlug,
     string Agency,
     Guid ApplicantAccountId,
-    Guid? ApplicantResidentId,
+    long? ApplicantResidentId,
     DateTimeOffset SubmittedAt) : IIntegrationEvent;
 
 /// <summary>
@@ -34,7 +34,7 @@ public sealed record ApplicationDecided(
     string ServiceSlug,
     string Agency,
     Guid ApplicantAccountId,
-    Guid? ApplicantResidentId,
+    long? ApplicantResidentId,
     string Decision,
     Guid DecidedBy,
     Guid? LetterDocumentId,
@@ -57,3 +57,19 @@ public static class CaseDecisions
     public const string Approved = "approved";
     public const string Rejected = "rejected";
 }
+
+/// <summary>
+/// Services read registry data to fill in an application form (once-only principle). Carries the
+/// purpose and which sources were read, never the values, so the audit log can tell the citizen who
+/// looked at their data and why.
+/// </summary>
+/// <param name="Sources">The prefill sources read, e.g. <c>resident.name</c>, <c>resident.address</c>.</param>
+/// <param name="Purpose">Why, in words: the service applied for.</param>
+public sealed record ApplicationPrefilled(
+    Guid ApplicationId,
+    string ServiceSlug,
+    Guid ApplicantAccountId,
+    long ResidentId,
+    IReadOnlyList<string> Sources,
+    string Purpose,
+    DateTimeOffset ReadAt) : IIntegrationEvent;

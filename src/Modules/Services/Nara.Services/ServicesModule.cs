@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,7 +6,13 @@ using Nara.Kernel.Data;
 using Nara.Kernel.Modules;
 using Nara.Services.Contracts;
 using Nara.Services.Data;
+using Nara.Services.Api;
+using Nara.Services.Domain.Calendar;
 using Nara.Services.Features;
+using Nara.Services.Features.Applications;
+using Nara.Services.Features.Cases;
+using Nara.Services.Features.Documents;
+using Nara.Services.Features.Statistics;
 
 namespace Nara.Services;
 
@@ -28,10 +35,40 @@ public sealed class ServicesModule : IModule
         // Catalogue: loaded once from the embedded data files; a bad file fails the start.
         services.AddSingleton<ServiceCatalogue>();
         services.AddSingleton<IServiceCatalogue>(sp => sp.GetRequiredService<ServiceCatalogue>());
+        services.AddSingleton(_ => BusinessCalendar.LoadEmbedded());
+        services.AddSingleton<DocumentStore>();
+
+        // Citizens: one-stop applications, prefilled from registries, and "my applications".
+        services.AddScoped<PrefillFromRegistries>();
+        services.AddScoped<StartApplication>();
+        services.AddScoped<SaveStep>();
+        services.AddScoped<SubmitApplication>();
+        services.AddScoped<ApplicationQueries>();
+        services.AddScoped<WithdrawCase>();
+        services.AddScoped<AnswerInformationRequest>();
+        services.AddScoped<OpenDocument>();
+
+        // Officials: the agency queue and the approval line.
+        services.AddScoped<CaseWork>();
+        services.AddScoped<CaseQueue>();
+        services.AddScoped<AssignCase>();
+        services.AddScoped<CommentOnCase>();
+        services.AddScoped<RequestInformation>();
+        services.AddScoped<DraftDecision>();
+        services.AddScoped<ReviewDraft>();
+        services.AddScoped<DecideCase>();
+        services.AddScoped<ServiceStatistics>();
+
+        // Agency systems: the GovStack Registration write side.
+        services.AddScoped<SubmitForApplicant>();
+        services.AddScoped<CompleteTask>();
+        RegistrationPolicies.Add(services.AddAuthorizationBuilder());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        RegistrationEndpoints.Map(endpoints);
+        StatisticsEndpoints.Map(endpoints);
     }
 
     public Task SeedAsync(IServiceProvider services, SeedRequest request, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nara.Kernel.Data;
+using Nara.Services.Domain.Applications;
 
 namespace Nara.Services.Data;
 
@@ -7,6 +8,16 @@ namespace Nara.Services.Data;
 internal class ServicesDbContext(DbContextOptions options) : ModuleDbContext(options)
 {
     public override string TablePrefix => "services";
+
+    public DbSet<Application> Applications => Set<Application>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
+
+    public DbSet<StoredDocument> Documents => Set<StoredDocument>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Nara.Kernel.Http;
+using Nara.Kernel.Security;
+using Nara.Services.Data;
+using Nara.Services.Domain.Applications;
+using Nara.Services.Features;
+using Nara.Services.Features.Applications;
+using Nara.Services.Features.Cases;
+using Nara.Services.Features.Statistics;
+
+namespace Nara.Services.Api;
+
+/// <summary>
+/// The write side of the GovStack Registration BB under <c>/govstack/registration</c>: agency systems
+/// submit applications for citizens, list the applications and tasks (cases) of their agency, complete
+/// tasks, and read statistics. An agency only ever sees its own cases.
+/// </summary>
+internal static class RegistrationEndpoints
+{
+    public const string Prefix = "/govstack/registration";
+    private const int MaxPage = 100;
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup(Prefix).WithTags("GovStack Registration").RequireAuthorization(RegistrationPolicies.Registration).DisableAntiforgery();
+        api.MapPost("/services/{serviceKey}/applications", SubmitAsync);
+        api.MapGet("/applications", ListApplicationsAsync);
+        api.MapGet("/applications/{fileId}", GetApplicationAsync);
+        api.MapGet("/tasks", ListTasksAsync);
+        api.MapPost("/tasks/{taskId}/complete", CompleteAsync);
+        api.MapGet("/data/statistics", StatisticsAsync);
+    }
+
+    private static string ClientId(ClaimsPrincipal user) => user.FindFirstValue(NaraClaims.ClientId) ?? "unknown";
+
+    private static string Agency(ClaimsPrincipal user) => user.FindFirstValue(NaraClaims.Agency) ?? "";
+
+    private static async Task<IResult> SubmitAsync(string serviceKey, ApplicationFileSubmit? body, HttpRequest request, ClaimsPrincipal user, SubmitForApplicant submit, ServiceCatalogue catalogue, ServicesDbContext db, CancellationToken ct)
+    {
+        if (body is null || !Guid.TryParse(body.ApplicantId, out var applicant))
+        {
+            return Problems.Validation("applicantId", "applicantId must be the applicant's Nara account id (a UUID).");
+        }
+
+        var key = request.Headers["Idempotency-Key"].ToString();
+        if (key.Length > StartApplication.MaxKeyLength)
+        {
+            return Problems.Validation("Idempotency-Key", $"At most {StartApplication.MaxKeyLength} characters.");
+        }
+
+        var data = (body.FormData?.Data ?? []).ToDictionary(kv => kv.Key, kv => Text(kv.Value), StringComparer.Ordinal);
+        var outcome = await submit.ExecuteAsync(ClientId(user), applicant, serviceKey, data, key.Length > 0 ? key : $"api:{Guid.NewGuid():N}", ct);
+        return outcome.Status switch
+        {
+            SubmitStatus.NotFound => Problems.NotFound($"No service '{serviceKey}' takes applications online."),
+            SubmitStatus.Invalid => Problems.Validation(outcome.Errors.ToDictionary(e => e.Key.Length == 0 ? "serviceKey" : $"formData.data.{e.Key}", e => new[] { e.Value })),
+            // The submitting system sees the whole file it created, bundled cases of other agencies included.
+            _ => Results.Ok(ToFile(await db.Applications.AsNoTracking().Include(a => a.Cases).FirstAsync(a => a.Id == outcome.Application!.Id, ct), null, catalogue)),
+        };
+    }
+
+    private static string? Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.True => "yes",
+        JsonValueKind.False => "no",
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        _ => value.GetRawText(),
+    };
+
+    private static async Task<IResult> ListApplicationsAsync(ClaimsPrincipal user, ServicesDbContext db, ServiceCatalogue catalogue, string? serviceKey, string? applicantId, int? firstResult, int? maxResult, CancellationToken ct)
+    {
+        if (firstResult is < 0 || maxResult is < 1 or > MaxPage)
+        {
+            return Problems.BadRequest($"firstResult must be ≥ 0 and maxResult between 1 and {MaxPage}.");
+        }
+
+        var agency = Agency(user);
+        var cases = db.Cases.AsNoTracking().Where(c => c.Agency == agency);
+        if (!string.IsNullOrEmpty(serviceKey))
+        {
+            cases = cases.Where(c => c.ServiceSlug == serviceKey);
+        }
+
+        if (applicantId is { Length: > 0 })
+        {
+            if (!Guid.TryParse(applicantId, out var applicant))
+            {
+                return Problems.Validation("applicantId", "applicantId must be a UUID.");
+            }
+
+            cases = cases.Where(c => c.ApplicantAccountId == applicant);
+        }
+
+        var ids = await cases.Select(c => c.ApplicationId).Distinct().OrderByDescending(id => id)
+            .Skip(firstResult ?? 0).Take(maxResult ?? 20).ToListAsync(ct);
+        var applications = await db.Applications.AsNoTracking().Include(a => a.Cases).Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        return Results.Ok(applications.OrderByDescending(a => a.SubmittedAt).Select(a => new ApplicationListItem(
+            a.Id.ToString(), a.ApplicantAccountId.ToString(), a.CreatedAt, a.SubmittedAt, a.ServiceSlug, catalogue.Get(a.ServiceSlug)?.Name.En ?? a.ServiceSlug,
+            StatusModel.Of(a.Cases.Where(c => c.Agency == agency).Select(c => c.Status)))));
+    }
+
+    private static async Task<IResult> GetApplicationAsync(string fileId, ClaimsPrincipal user, ServicesDbContext db, ServiceCatalogue catalogue, CancellationToken ct)
+    {
+        var agency = Agency(user);
+        var application = Guid.TryParse(fileId, out var id)
+            ? await db.Applications.AsNoTracking().Include(a => a.Cases).FirstOrDefaultAsync(a => a.Id == id && a.Cases.Any(c => c.Agency == agency), ct)
+            : null;
+        return application is null ? Problems.NotFound("No application file with this id for your agency.") : Results.Ok(ToFile(application, agency, catalogue));
+    }
+
+    internal static ApplicationFileResponse ToFile(Application a, string? agency, ServiceCatalogue catalogue)
+    {
+        var cases = a.Cases.Where(c => agency is null || c.Agency == agency).OrderBy(c => c.ServiceSlug).ToList();
+        return new ApplicationFileResponse(
+            a.Id.ToString(), a.SubmittedAt, a.ServiceSlug, catalogue.Get(a.ServiceSlug)?.Name.En ?? a.ServiceSlug,
+            StatusModel.Of(cases.Select(c => c.Status)), cases.All(c => !c.IsOpen),
+            [.. cases.Select(c => new TaskRef(c.Id.ToString(), c.ServiceSlug, c.Agency, StatusModel.Of([c.Status])))]);
+    }
+
+    private static async Task<IResult> ListTasksAsync(ClaimsPrincipal user, ServicesDbContext db, ServiceCatalogue catalogue, string? fileId, string? assigneeId, int? firstResult, int? maxResult, CancellationToken ct)
+    {
+        if (firstResult is < 0 || maxResult is < 1 or > MaxPage)
+        {
+            return Problems.BadRequest($"firstResult must be ≥ 0 and maxResult between 1 and {MaxPage}.");
+        }
+
+        var agency = Agency(user);
+        var query = db.Cases.AsNoTracking().Where(c => c.Agency == agency
+            && (c.Status == CaseStatuses.Submitted || c.Status == CaseStatuses.InReview || c.Status == CaseStatuses.InfoRequested));
+        if (fileId is { Length: > 0 })
+        {
+            if (!Guid.TryParse(fileId, out var file))
+            {
+                return Problems.Validation("fileId", "fileId must be a UUID.");
+            }
+
+            query = query.Where(c => c.ApplicationId == file);
+        }
+
+        if (assigneeId is { Length: > 0 })
+        {
+            if (!Guid.TryParse(assigneeId, out var assignee))
+            {
+                return Problems.Validation("assigneeId", "assigneeId must be a UUID.");
+            }
+
+            query = query.Where(c => c.AssignedTo == assignee);
+        }
+
+        var cases = await query.OrderBy(c => c.DueOn).ThenBy(c => c.SubmittedAt).Skip(firstResult ?? 0).Take(maxResult ?? 20).ToListAsync(ct);
+        return Results.Ok(cases.Select(c => new UserTaskResponse(
+            c.Id.ToString(), c.ApplicationId.ToString(), $"{c.ServiceSlug}: {c.Stage}", c.AssignedTo?.ToString(), c.SubmittedAt,
+            $"Decide by {c.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", c.ServiceSlug,
+            catalogue.Get(c.ServiceSlug)?.Name.En ?? c.ServiceSlug, c.ApplicationId.ToString(), $"{c.ServiceSlug}-form", StatusModel.Of([c.Status]), c.DueOn)));
+    }
+
+    private static async Task<IResult> CompleteAsync(string taskId, AdditionalData? body, ClaimsPrincipal user, CompleteTask complete, ServicesDbContext db, CancellationToken ct)
+    {
+        var data = body?.Data ?? [];
+        var decision = data.TryGetValue("decision", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+        if (decision is not (CompleteTask.Approve or CompleteTask.Reject or CompleteTask.SendBack))
+        {
+            return Problems.Validation("data.decision", "data.decision must be APPROVED, REJECTED or SENDBACK.");
+        }
+
+        if (!Guid.TryParse(taskId, out var id))
+        {
+            return Problems.NotFound("No task with this id for your agency.");
+        }
+
+        var reason = data.TryGetValue("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+        if (decision != CompleteTask.Approve && CaseWork.Clean(reason, DraftDecision.MaxReason) is null)
+        {
+            return Problems.Validation("data.reason", $"A reason of up to {DraftDecision.MaxReason} characters is required to reject or send back.");
+        }
+
+        var result = await complete.ExecuteAsync(ClientId(user), Agency(user), id, decision, reason, ct);
+        if (result.Outcome != CaseOutcome.Done)
+        {
+            return result.Outcome switch
+            {
+                CaseOutcome.NotFound => Problems.NotFound("No task with this id for your agency."),
+                CaseOutcome.Stale => Problems.Conflict(result.Message!),
+                _ => Problems.Conflict(result.Message!),
+            };
+        }
+
+        var c = await db.Cases.AsNoTracking().FirstAsync(x => x.Id == id, ct);
+        return Results.Ok(new CompletedTaskResponse(c.Id.ToString(), c.ApplicationId.ToString(), c.ServiceSlug, StatusModel.Of([c.Status])));
+    }
+
+    private static async Task<IResult> StatisticsAsync(string? serviceKey, ServiceStatistics statistics, CancellationToken ct) =>
+        Results.Ok(await statistics.ComputeAsync(serviceKey, ct));
+}
