@@ -20,9 +20,11 @@ internal static class OidcEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(OidcProvider.TokenPath, ExchangeAsync).ExcludeFromDescription().DisableAntiforgery();
-        endpoints.MapMethods(OidcProvider.UserInfoPath, [HttpMethods.Get, HttpMethods.Post], (Delegate)UserInfoAsync).ExcludeFromDescription().DisableAntiforgery();
-        endpoints.MapMethods(OidcProvider.EndSessionPath, [HttpMethods.Get, HttpMethods.Post], (Delegate)EndSessionAsync).ExcludeFromDescription().DisableAntiforgery();
+        // Anonymous to ASP.NET Core: OpenIddict authenticates the client, the code or the bearer token itself
+        // and answers with OAuth errors, which a cookie challenge would replace with a redirect.
+        endpoints.MapPost(OidcProvider.TokenPath, ExchangeAsync).ExcludeFromDescription().DisableAntiforgery().AllowAnonymous();
+        endpoints.MapMethods(OidcProvider.UserInfoPath, [HttpMethods.Get, HttpMethods.Post], (Delegate)UserInfoAsync).ExcludeFromDescription().DisableAntiforgery().AllowAnonymous();
+        endpoints.MapMethods(OidcProvider.EndSessionPath, [HttpMethods.Get, HttpMethods.Post], (Delegate)EndSessionAsync).ExcludeFromDescription().DisableAntiforgery().AllowAnonymous();
     }
 
     private static async Task<IResult> ExchangeAsync(HttpContext http, IOpenIddictApplicationManager applications, OidcPrincipals principals, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Collections.Immutable;
 using System.Security.Claims;
 using Microsoft.AspNetCore;
@@ -19,6 +20,8 @@ namespace Nara.Identity.Pages.Connect;
 /// consent or issues a code. Anti-forgery is checked by hand on the consent decision only, because relying
 /// parties may also POST authorization requests, which carry no token of ours.
 /// </summary>
+// OpenIddict validates the request; the page itself challenges for sign-in (or answers login_required).
+[AllowAnonymous]
 [IgnoreAntiforgeryToken]
 internal sealed class AuthorizeModel(AuthorizeRelyingParty authorize, IAntiforgery antiforgery) : PageModel
 {
