@@ -84,6 +84,35 @@ public sealed class PasskeyBrowserTests(BrowserFixture fixture) : IClassFixture<
     }
 
     [BrowserFact]
+    public async Task The_oidc_clients_page_and_the_logout_confirmation_have_no_accessibility_violations()
+    {
+        await fixture.Factory.EnsureOfficialAsync(OfficialAccounts.PlatformAdministrator);
+        var context = await fixture.Browser.NewContextAsync(new() { Locale = "ko-KR", JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Site, "/signin?returnUrl=/officials/platform/oidc-clients").ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "플랫폼 관리자(으)로 로그인" }).ClickAsync();
+        await page.WaitForURLAsync("**/officials/platform/oidc-clients");
+        await AssertNoAxeViolationsAsync(page);
+
+        // Without JavaScript: register a client, see its secret once.
+        await page.Locator("#clientId").FillAsync("browser-rp");
+        await page.Locator("#displayName").FillAsync("브라우저 RP");
+        await page.Locator("#redirectUris").FillAsync("https://browser-rp.example/cb");
+        await page.Locator("input[name=scopes][value=openid]").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "클라이언트 등록" }).ClickAsync();
+        Assert.True(await page.Locator("#client-secret").IsVisibleAsync());
+        await AssertNoAxeViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "oidc-clients");
+
+        await page.GotoAsync(new Uri(Site, "/officials/platform/oidc-clients?culture=en").ToString());
+        await AssertNoAxeViolationsAsync(page);
+        await page.GotoAsync(new Uri(Site, "/connect/endsession?client_id=browser-rp&culture=en").ToString());
+        Assert.Contains("Confirm sign-out", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertNoAxeViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "endsession-confirm");
+    }
+
+    [BrowserFact]
     public async Task Without_javascript_the_sign_in_page_says_passkeys_need_it_and_offers_alternatives()
     {
         var context = await fixture.Browser.NewContextAsync(new() { JavaScriptEnabled = false, Locale = "ko-KR" });

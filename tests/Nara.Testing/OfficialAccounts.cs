@@ -17,6 +17,9 @@ public static partial class OfficialAccounts
     /// <summary>A ministry official who may browse registries and audit.</summary>
     public const string MinistryOfficial = "ministry-official";
 
+    /// <summary>Exists only in tests: an administrator at the platform agency (MOIS), who manages OIDC clients.</summary>
+    public const string PlatformAdministrator = "test-platform-admin";
+
     /// <summary>Exists only in tests: an official with no role at all.</summary>
     public const string NoRoleOfficial = "test-no-role-official";
 
@@ -29,6 +32,7 @@ public static partial class OfficialAccounts
             DistrictOfficial => ("한지민", "LG1111000000", "registry-viewer administrator"),
             MinistryOfficial => ("오성민", "MOIS", "registry-viewer auditor"),
             NoRoleOfficial => ("권한없음", "LG1111000000", ""),
+            PlatformAdministrator => ("플랫폼 관리자", "MOIS", "administrator"),
             _ => throw new ArgumentOutOfRangeException(nameof(personaKey), personaKey, "Unknown test persona."),
         };
         using var scope = factory.Services.CreateScope();

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
@@ -51,6 +53,9 @@ internal static class Web
                 o.AccessDeniedPath = "/error/403";
                 o.ExpireTimeSpan = TimeSpan.FromHours(1);
                 o.SlidingExpiration = true;
+                // Machine clients of /api get 401/403, not a redirect to a sign-in page they cannot use.
+                o.Events.OnRedirectToLogin = c => AnswerApiOrRedirect(c, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = c => AnswerApiOrRedirect(c, StatusCodes.Status403Forbidden);
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(NaraPolicies.Official, p => p.RequireClaim(NaraClaims.ActorKind, ActorKinds.Official))
@@ -90,17 +95,54 @@ internal static class Web
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Nara API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Nara API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+
+        // Every module endpoint and page that declares neither [Authorize] nor [AllowAnonymous] requires a
+        // signed-in person: forgetting the attribute closes the door instead of opening it. (Not a fallback
+        // policy: that would also send unknown addresses to the sign-in page instead of answering 404.)
+        var moduleEndpoints = app.MapGroup("");
         foreach (var module in modules)
         {
-            module.MapEndpoints(app);
+            module.MapEndpoints(moduleEndpoints);
         }
 
-        app.MapRazorPages();
+        ((IEndpointConventionBuilder)moduleEndpoints).Finally(SignedInByDefault);
+        ((IEndpointConventionBuilder)app.MapRazorPages()).Finally(SignedInByDefault);
         return app;
+    }
+
+    private static void SignedInByDefault(EndpointBuilder endpoint)
+    {
+        var declared = endpoint.Metadata.Any(m => m is IAllowAnonymous or IAuthorizeData or AuthorizationPolicy);
+        if (!declared)
+        {
+            endpoint.Metadata.Add(new AuthorizeAttribute());
+        }
+    }
+
+    private static Task AnswerApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        // A policy with several schemes challenges each: if another one (an agency API key) has already
+        // answered, setting a status now would throw and abort the response.
+        if (context.Response.HasStarted)
+        {
+            return Task.CompletedTask;
+        }
+
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/govstack"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Machine clients get problem details; people get a page in their language.</summary>

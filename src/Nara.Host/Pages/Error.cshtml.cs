@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using static Nara.Kernel.Localization.Bilingual;
@@ -5,6 +6,7 @@ using static Nara.Kernel.Localization.Bilingual;
 namespace Nara.Host.Pages;
 
 /// <summary>Plain-language error page, in the reader's language, for every status a person can meet.</summary>
+[AllowAnonymous]
 [IgnoreAntiforgeryToken]
 internal sealed class ErrorModel : PageModel
 {

@@ -43,6 +43,8 @@ public sealed class IdentityModule : IModule
         services.Configure<NaraIdentityOptions>(configuration.GetSection(NaraIdentityOptions.Section));
         services.AddScoped<SignInWithDemoAccount>();
         services.AddHttpContextAccessor();
+        // Cookies, anti-forgery tokens and the encrypted OIDC keys all depend on one key ring kept on disk.
+        services.AddNaraDataProtection(configuration);
 
         // Sign-in: passkeys, with identity proofing (a one-time code to the contact on record) for enrolment and recovery.
         services.AddScoped<IContactOnRecord, MobileOnResidentRecord>();

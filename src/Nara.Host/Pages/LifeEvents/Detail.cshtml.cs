@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Nara.Host.Pages.LifeEvents;
 
+[AllowAnonymous]
 internal sealed class DetailModel : PageModel
 {
     public LifeEvent Event { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nara.Host.Composition;
@@ -8,6 +9,7 @@ namespace Nara.Host.Pages.Settings;
 /// Text size and screen mode without JavaScript: the header's small forms (and this page) POST here, a
 /// cookie remembers the choice, and the reader goes back where they were (post/redirect/get).
 /// </summary>
+[AllowAnonymous]
 internal sealed class DisplayModel : PageModel
 {
     public string TextSize { get; private set; } = "md";

@@ -24,7 +24,10 @@ internal static class PasskeyEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
+        // Anonymous: sign-in is for people not signed in yet, and registration checks itself for a session or
+        // an enrolment ticket (either of two schemes), answering 401 without one.
         var group = endpoints.MapGroup("/api/identity/passkeys")
+            .AllowAnonymous()
             .AddEndpointFilter(ValidateAntiforgeryAsync)
             .ExcludeFromDescription();
         group.MapPost("/registration/options", BeginRegistrationAsync);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,8 @@ using static Nara.Kernel.Localization.Bilingual;
 namespace Nara.Identity.Pages;
 
 /// <summary>Step 1 of enrolment (/enrol) and of recovery (/recover): name yourself, get a code.</summary>
+// Enrolment and recovery (/recover shares this model) are for people who cannot sign in yet.
+[AllowAnonymous]
 internal sealed class EnrolModel(StartEnrolment start) : PageModel
 {
     public bool Recovery => HttpContext.Request.Path.StartsWithSegments("/recover");

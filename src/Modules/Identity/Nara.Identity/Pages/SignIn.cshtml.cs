@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +8,7 @@ using Nara.Kernel.Security;
 
 namespace Nara.Identity.Pages;
 
+[AllowAnonymous]
 internal sealed class SignInModel(SignInWithDemoAccount demo) : PageModel
 {
     public bool DemoEnabled => demo.Enabled;

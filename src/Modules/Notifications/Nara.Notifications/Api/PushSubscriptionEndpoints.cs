@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Nara.Kernel.Http;
+using Nara.Kernel.Security;
 using Nara.Notifications.Features;
 using Nara.Notifications.Features.Push;
 using Nara.Notifications.Push;
@@ -20,7 +21,7 @@ internal static class PushSubscriptionEndpoints
     {
         var push = endpoints.MapGroup("/api/notifications/push").WithTags("Notifications");
         push.MapGet("/public-key", (VapidKeys keys) => Results.Ok(new { publicKey = keys.PublicKey })).AllowAnonymous();
-        push.MapPost("/subscriptions", SubscribeAsync).DisableAntiforgery();
+        push.MapPost("/subscriptions", SubscribeAsync).DisableAntiforgery().RequireAuthorization(NaraPolicies.Citizen);
     }
 
     private static async Task<IResult> SubscribeAsync(PushSubscriptionInput? body, HttpContext context, ClaimsPrincipal user, IAntiforgery antiforgery, SubscribePushDevice subscribe, CancellationToken ct)

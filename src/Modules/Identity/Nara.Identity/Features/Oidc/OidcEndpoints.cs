@@ -12,7 +12,7 @@ namespace Nara.Identity.Features.Oidc;
 
 /// <summary>
 /// The endpoints OpenIddict passes through to Nara after validating the request: token (claims rebuilt at every
-/// issue), userinfo and end session. Discovery, JWKS, introspection and revocation OpenIddict answers itself.
+/// issue) and userinfo; end session is a page (Pages/Connect/EndSession). Discovery, JWKS, introspection and revocation OpenIddict answers itself.
 /// </summary>
 internal static class OidcEndpoints
 {
@@ -20,9 +20,10 @@ internal static class OidcEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(OidcProvider.TokenPath, ExchangeAsync).ExcludeFromDescription().DisableAntiforgery();
-        endpoints.MapMethods(OidcProvider.UserInfoPath, [HttpMethods.Get, HttpMethods.Post], (Delegate)UserInfoAsync).ExcludeFromDescription().DisableAntiforgery();
-        endpoints.MapMethods(OidcProvider.EndSessionPath, [HttpMethods.Get, HttpMethods.Post], (Delegate)EndSessionAsync).ExcludeFromDescription().DisableAntiforgery();
+        // Anonymous to ASP.NET Core: OpenIddict authenticates the client, the code or the bearer token itself
+        // and answers with OAuth errors, which a cookie challenge would replace with a redirect.
+        endpoints.MapPost(OidcProvider.TokenPath, ExchangeAsync).ExcludeFromDescription().DisableAntiforgery().AllowAnonymous();
+        endpoints.MapMethods(OidcProvider.UserInfoPath, [HttpMethods.Get, HttpMethods.Post], (Delegate)UserInfoAsync).ExcludeFromDescription().DisableAntiforgery().AllowAnonymous();
     }
 
     private static async Task<IResult> ExchangeAsync(HttpContext http, IOpenIddictApplicationManager applications, OidcPrincipals principals, CancellationToken ct)
@@ -53,6 +54,11 @@ internal static class OidcEndpoints
         }
 
         principal.SetAuthorizationId(granted.GetAuthorizationId());
+        if (long.TryParse(granted.GetClaim(Claims.AuthenticationTime), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var authTime))
+        {
+            OidcPrincipals.SetAuthTime(principal, DateTimeOffset.FromUnixTimeSeconds(authTime));
+        }
+
         return Results.SignIn(principal, null, Server);
     }
 
@@ -84,13 +90,6 @@ internal static class OidcEndpoints
         }
 
         return Results.Json(answer);
-    }
-
-    /// <summary>RP-initiated logout: ends the Nara session; OpenIddict returns to the client's registered URI only.</summary>
-    private static async Task<IResult> EndSessionAsync(HttpContext http)
-    {
-        await http.SignOutAsync(NaraSchemes.Cookie);
-        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [Server]);
     }
 
     private static IResult Refuse(string error, string description) =>

@@ -86,6 +86,21 @@ internal sealed class OidcPrincipals(IdentityDbContext db, IResidentDirectory re
         return new ClaimsPrincipal(identity);
     }
 
+    /// <summary>
+    /// When the person signed in (OIDC Core auth_time): in every id_token, not only when max_age was asked, so a
+    /// relying party that asked prompt=login or max_age can check it. Kept in the code and refresh token, so the
+    /// tokens exchanged for them carry the original time.
+    /// </summary>
+    public static void SetAuthTime(ClaimsPrincipal principal, DateTimeOffset authTime)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var identity = (ClaimsIdentity)principal.Identity!;
+        identity.RemoveClaims(Claims.AuthenticationTime);
+        var claim = new Claim(Claims.AuthenticationTime, authTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64);
+        claim.SetDestinations(Destinations.IdentityToken);
+        identity.AddClaim(claim);
+    }
+
     private static ClaimsIdentity NewIdentity() =>
         new(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Collections.Immutable;
 using System.Security.Claims;
 using Microsoft.AspNetCore;
@@ -19,8 +20,10 @@ namespace Nara.Identity.Pages.Connect;
 /// consent or issues a code. Anti-forgery is checked by hand on the consent decision only, because relying
 /// parties may also POST authorization requests, which carry no token of ours.
 /// </summary>
+// OpenIddict validates the request; the page itself challenges for sign-in (or answers login_required).
+[AllowAnonymous]
 [IgnoreAntiforgeryToken]
-internal sealed class AuthorizeModel(AuthorizeRelyingParty authorize, IAntiforgery antiforgery) : PageModel
+internal sealed class AuthorizeModel(AuthorizeRelyingParty authorize, IAntiforgery antiforgery, TimeProvider clock) : PageModel
 {
     public string ClientName { get; private set; } = "";
 
@@ -53,16 +56,36 @@ internal sealed class AuthorizeModel(AuthorizeRelyingParty authorize, IAntiforge
             .Where(p => p.Key is not ("decision" or "__RequestVerificationToken"))
             .Select(p => new KeyValuePair<string, string>(p.Key, p.Value.ToString() ?? ""))];
         var cookie = await HttpContext.AuthenticateAsync(NaraSchemes.Cookie);
-        if (!Guid.TryParse(cookie.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId))
+        var signedIn = Guid.TryParse(cookie.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId);
+        var authTime = AuthTime(cookie.Principal);
+        if (!signedIn || authTime is null || request.HasPromptValue(PromptValues.Login) || TooOld(authTime.Value, request.MaxAge))
         {
-            return request.HasPromptValue(PromptValues.None)
-                ? Refuse(Errors.LoginRequired, "The person is not signed in.")
-                : Challenge(new AuthenticationProperties { RedirectUri = Request.PathBase + Request.Path + QueryString.Create(Parameters!) }, NaraSchemes.Cookie);
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Refuse(Errors.LoginRequired, signedIn ? "The session is older than max_age allows." : "The person is not signed in.");
+            }
+
+            // Back here after signing in, without prompt=login so the fresh session is accepted (as in OpenIddict's
+            // samples). A relying party that must be sure checks auth_time, which every id_token carries.
+            var again = Parameters.Where(p => p.Key != PromptParameter).ToList();
+            var prompt = string.Join(' ', request.GetPromptValues().Remove(PromptValues.Login));
+            if (prompt.Length > 0)
+            {
+                again.Add(new(PromptParameter, prompt));
+            }
+
+            if (signedIn)
+            {
+                await HttpContext.SignOutAsync(NaraSchemes.Cookie);
+            }
+
+            return Challenge(new AuthenticationProperties { RedirectUri = Request.PathBase + Request.Path + QueryString.Create(again!) }, NaraSchemes.Cookie);
         }
 
         switch (await authorize.ExecuteAsync(request, accountId, decision, cancellationToken))
         {
             case AuthorizeOutcome.Issue issue:
+                OidcPrincipals.SetAuthTime(issue.Principal, authTime.Value);
                 return SignIn(issue.Principal, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             case AuthorizeOutcome.Refuse refuse:
                 return Refuse(refuse.Error, refuse.Description);
@@ -75,6 +98,17 @@ internal sealed class AuthorizeModel(AuthorizeRelyingParty authorize, IAntiforge
                 return Challenge(new AuthenticationProperties { RedirectUri = Request.PathBase + Request.Path + QueryString.Create(Parameters!) }, NaraSchemes.Cookie);
         }
     }
+
+    private const string PromptParameter = OpenIddictConstants.Parameters.Prompt;
+
+    private static DateTimeOffset? AuthTime(ClaimsPrincipal? session) =>
+        long.TryParse(session?.FindFirstValue(NaraClaims.AuthTime), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
+    /// <summary>OIDC Core 3.1.2.1: a session authenticated more than max_age seconds ago must sign in again.</summary>
+    private bool TooOld(DateTimeOffset authTime, long? maxAge) =>
+        maxAge is { } seconds && clock.GetUtcNow() - authTime > TimeSpan.FromSeconds(seconds);
 
     private ForbidResult Refuse(string error, string description) =>
         Forbid(

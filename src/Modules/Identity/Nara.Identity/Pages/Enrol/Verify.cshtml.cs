@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,8 @@ using static Nara.Kernel.Localization.Bilingual;
 namespace Nara.Identity.Pages.Enrol;
 
 /// <summary>Step 2: the code. Proving it gives a 10-minute enrolment ticket for step 3 (the passkey).</summary>
+// Proving identity is how a person without an account starts.
+[AllowAnonymous]
 internal sealed class VerifyModel(CompleteEnrolment complete) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "challenge")]
