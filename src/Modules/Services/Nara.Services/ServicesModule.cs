@@ -28,6 +28,8 @@ public sealed class ServicesModule : IModule
         // Catalogue: loaded once from the embedded data files; a bad file fails the start.
         services.AddSingleton<ServiceCatalogue>();
         services.AddSingleton<IServiceCatalogue>(sp => sp.GetRequiredService<ServiceCatalogue>());
+        services.AddSingleton<SearchServices>();
+        services.AddSingleton<FindServices>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
