@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Kernel.Data;
 using Nara.Kernel.Modules;
+using Nara.Services.Api;
 using Nara.Services.Contracts;
 using Nara.Services.Data;
 using Nara.Services.Features;
@@ -34,6 +35,8 @@ public sealed class ServicesModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        CatalogueEndpoints.Map(endpoints);
+        GovStackCatalogueEndpoints.Map(endpoints);
     }
 
     public Task SeedAsync(IServiceProvider services, SeedRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
