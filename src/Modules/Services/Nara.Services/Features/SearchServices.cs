@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
@@ -27,6 +28,10 @@ internal sealed class SearchServices : IDisposable
         (CatalogueIndex.Name, 10f), (CatalogueIndex.Keywords, 5f), (CatalogueIndex.Summary, 3f), (CatalogueIndex.Body, 1f),
     ];
 
+    /// <summary>Answers per normalised query; the catalogue never changes while the process runs, so they never go stale.</summary>
+    private const int MaxCachedQueries = 10_000;
+
+    private readonly ConcurrentDictionary<string, IReadOnlyList<ServiceDefinition>> _answers = new(StringComparer.Ordinal);
     private readonly ServiceCatalogue _catalogue;
     private readonly Analyzer _analyzer;
     private readonly RAMDirectory _directory;
@@ -45,7 +50,25 @@ internal sealed class SearchServices : IDisposable
     /// <summary>Services matching <paramref name="text"/>, best first; empty when nothing matches or the text has no searchable words.</summary>
     public IReadOnlyList<ServiceDefinition> Search(string? text)
     {
-        var query = BuildQuery(Normalise(text));
+        var normalised = Normalise(text);
+        if (_answers.TryGetValue(normalised, out var cached))
+        {
+            return cached;
+        }
+
+        // Fuzzy queries build automata per term, which dominates a search; popular queries repeat a lot.
+        // A full cache is emptied rather than evicted piecemeal: rare, and simpler than an LRU.
+        if (_answers.Count >= MaxCachedQueries)
+        {
+            _answers.Clear();
+        }
+
+        return _answers[normalised] = Run(normalised);
+    }
+
+    private IReadOnlyList<ServiceDefinition> Run(string normalised)
+    {
+        var query = BuildQuery(normalised);
         if (query.Clauses.Count == 0)
         {
             return [];
