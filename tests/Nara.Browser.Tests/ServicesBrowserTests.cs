@@ -1,8 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
-using Nara.Registries.Contracts;
-using Nara.Testing;
 
 namespace Nara.Browser.Tests;
 
@@ -10,48 +8,73 @@ public sealed class ServicesBrowserTests(BrowserFixture fixture) : IClassFixture
 {
     private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
-    [BrowserFact]
-    public async Task A_citizen_applies_for_parental_benefit_with_prefilled_fields_and_an_error_fixed_on_the_way()
-    {
-        var account = await fixture.Factory.CreateCitizenForResidentAsync(DemoPersonas.MotherOfNewborn.ResidentNumber, DemoPersonas.MotherOfNewborn.NameKo);
-        var page = await fixture.OpenAsync("/services/parental-benefit/apply");
-        await page.Locator($"form:has(input[value='{account}']) button").ClickAsync();
-        await page.WaitForURLAsync("**/services/parental-benefit/apply");
-        await AssertNoAxeViolationsAsync(page);
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "신청 시작" }).ClickAsync();
-        await page.WaitForURLAsync("**/steps/0");
-        Assert.Contains("주민등록 전산정보(행정안전부)에서 가져옴", await page.Locator(".nara-prefill-source").First.InnerTextAsync(), StringComparison.Ordinal);
-        await page.Locator("#f-phone").FillAsync("12345");
-        await page.GetByRole(AriaRole.Button, new() { Name = "저장하고 다음" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
-        await AssertNoAxeViolationsAsync(page);
-        await page.Locator("#error-summary a").First.ClickAsync();
-        await page.Locator("#f-phone").FillAsync("010-1234-5678");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/steps/1");
-
-        await page.Locator("#f-childName").FillAsync("이하린");
-        await page.Locator("#f-childBirthDate").FillAsync("2026-02-20");
-        await page.Locator("#f-inDaycare-1").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "저장하고 다음" }).ClickAsync();
-        await page.WaitForURLAsync("**/steps/2");
-        await page.Locator("#f-bank-first").CheckAsync();
-        await page.Locator("#f-account").FillAsync("123456-01-123456");
-        await page.GetByRole(AriaRole.Button, new() { Name = "저장하고 다음" }).ClickAsync();
-        await page.WaitForURLAsync("**/review");
-        await AssertNoAxeViolationsAsync(page);
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "신청서 제출" }).ClickAsync();
-        await page.WaitForURLAsync("**/my/applications/*");
-        Assert.Contains("신청을 접수했습니다", await page.ContentAsync(), StringComparison.Ordinal);
-        await AssertNoAxeViolationsAsync(page);
-    }
-
     private static async Task AssertNoAxeViolationsAsync(IPage page)
     {
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
         var report = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
         Assert.True(result.Violations.Length == 0, $"{page.Url}\n{report}");
+    }
+
+    [BrowserFact]
+    public async Task Searching_with_a_typo_then_opening_the_service_works_by_keyboard_and_passes_axe()
+    {
+        var page = await fixture.OpenAsync("/services");
+        await AssertNoAxeViolationsAsync(page);
+
+        await page.Locator("#q").FocusAsync();
+        await page.Keyboard.TypeAsync("기초연굼");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/services?q=*");
+        Assert.Contains("1", await page.Locator(".nara-result-count").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertNoAxeViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "services-search-ko");
+
+        // Tab from the search box until the first result link has focus, then follow it with Enter.
+        var reached = false;
+        for (var i = 0; i < 80 && !reached; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached = await page.EvaluateAsync<string?>("document.activeElement.getAttribute('href')") == "/services/basic-pension";
+        }
+
+        Assert.True(reached, "the first result must be reachable with Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/services/basic-pension");
+        Assert.Equal("기초연금", await page.Locator("h1").InnerTextAsync());
+        await AssertNoAxeViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "service-basic-pension-ko");
+    }
+
+    [BrowserFact]
+    public async Task Browsing_by_agency_and_a_service_page_in_english_pass_axe()
+    {
+        var page = await fixture.OpenAsync("/services?agency=NTS&culture=en");
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        Assert.True(await page.Locator("a[href='/services/business-registration']").IsVisibleAsync());
+        await AssertNoAxeViolationsAsync(page);
+
+        await page.GotoAsync(new Uri(fixture.BaseAddress, "/services/youth-rent-support").ToString());
+        Assert.True(await page.Locator("a[href='/services/youth-rent-support/apply']").IsVisibleAsync());
+        await AssertNoAxeViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "service-youth-rent-en");
+
+        await page.GotoAsync(new Uri(fixture.BaseAddress, "/services/no-such-service").ToString());
+        await AssertNoAxeViolationsAsync(page);
+    }
+
+    [BrowserFact]
+    public async Task Without_javascript_search_and_filters_work()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { JavaScriptEnabled = false, Locale = "ko-KR" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.BaseAddress, "/services").ToString());
+        await page.Locator("#q").FillAsync("청년 월세");
+        await page.Locator("#q").PressAsync("Enter");
+        Assert.True(await page.Locator("a[href='/services/youth-rent-support']").IsVisibleAsync());
+
+        await page.Locator(".nara-browse a[href*='category=housing']").ClickAsync();
+        Assert.Contains("category=housing", page.Url, StringComparison.Ordinal);
+        Assert.Contains("q=", page.Url, StringComparison.Ordinal);
+        Assert.True(await page.Locator("a[href='/services/youth-rent-support']").IsVisibleAsync());
     }
 }

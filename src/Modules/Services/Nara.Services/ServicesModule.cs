@@ -4,9 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Kernel.Data;
 using Nara.Kernel.Modules;
+using Nara.Services.Api;
 using Nara.Services.Contracts;
 using Nara.Services.Data;
-using Nara.Services.Api;
 using Nara.Services.Domain.Calendar;
 using Nara.Services.Features;
 using Nara.Services.Features.Applications;
@@ -63,12 +63,16 @@ public sealed class ServicesModule : IModule
         services.AddScoped<SubmitForApplicant>();
         services.AddScoped<CompleteTask>();
         RegistrationPolicies.Add(services.AddAuthorizationBuilder());
+        services.AddSingleton<SearchServices>();
+        services.AddSingleton<FindServices>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         RegistrationEndpoints.Map(endpoints);
         StatisticsEndpoints.Map(endpoints);
+        CatalogueEndpoints.Map(endpoints);
+        GovStackCatalogueEndpoints.Map(endpoints);
     }
 
     public Task SeedAsync(IServiceProvider services, SeedRequest request, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -43,10 +43,19 @@ public sealed record ServiceDefinition
     /// <summary>Processing deadline in business days; 0 means on the spot.</summary>
     public int ProcessingDays { get; init; }
 
+    /// <summary>What the number alone does not say ("paid by the end of September", "examination takes about a year").</summary>
+    public LocalText? ProcessingNote { get; init; }
+
     public required LocalText LegalBasis { get; init; }
 
     /// <summary>Link to the law on law.go.kr, when there is one.</summary>
     public Uri? LegalUrl { get; init; }
+
+    /// <summary>
+    /// Where the service is done online when that is not an application in Nara: the agency's own system
+    /// (Hometax, 특허로, 나라장터) or a page of Nara itself (notification settings).
+    /// </summary>
+    public Uri? OnlineUrl { get; init; }
 
     /// <summary><c>online</c> and/or <c>visit</c>.</summary>
     public IReadOnlyList<string> Channels { get; init; } = [];

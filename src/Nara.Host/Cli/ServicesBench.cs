@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Nara.Host.Composition;
+using Nara.Kernel.Modules;
+using Nara.Services.Contracts;
+
+namespace Nara.Host.Cli;
+
+/// <summary>
+/// `nara bench services --n N`: starts the real host on loopback (Kestrel, real HTTP) and fetches service
+/// pages (/services/{slug}, every slug in turn) and catalogue searches (/services?q=…, Korean and English,
+/// with typos) from many concurrent callers, N requests each. Reports req/s and latency percentiles per
+/// scenario. The load generator shares the machine's cores with the server, so figures are a floor.
+/// </summary>
+internal static class ServicesBench
+{
+    private const int Callers = 64;
+
+    private static readonly string[] Queries =
+    [
+        "부모급여", "부모 급어", "청년월세", "기초연굼", "여권", "전입신고", "passport", "pasport", "parental benfit", "unemployment benefits",
+    ];
+
+    public static async Task<object> RunAsync(string[] args, IReadOnlyList<IModule> modules, int n, CancellationToken ct)
+    {
+        string[] settings = [.. args, "--urls=http://127.0.0.1:0", "--Nara:Seed:OnStart=false", "--Logging:LogLevel:Default=Warning"];
+        await using var app = NaraApp.Build(settings, modules);
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var slugs = app.Services.GetRequiredService<IServiceCatalogue>().All().Select(s => s.Slug).ToArray();
+
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Callers, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(1) };
+
+        string Page(int i) => "/services/" + slugs[i % slugs.Length];
+        string Search(int i) => "/services?q=" + Uri.EscapeDataString(Queries[i % Queries.Length]);
+
+        // Warm-up (JIT, Razor compilation, connection pool), not counted.
+        await FireAsync(http, Page, Math.Min(2_000, n), ct);
+        await FireAsync(http, Search, Math.Min(2_000, n), ct);
+
+        var pages = await FireAsync(http, Page, n, ct);
+        var searches = await FireAsync(http, Search, n, ct);
+        using var process = Process.GetCurrentProcess();
+        var result = new
+        {
+            callers = Callers,
+            services = slugs.Length,
+            servicePage = pages,
+            search = searches,
+            peakRssMiB = process.PeakWorkingSet64 / (1024 * 1024),
+            loadAverage = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null,
+        };
+        await app.StopAsync(CancellationToken.None);
+        return result;
+    }
+
+    private static async Task<object> FireAsync(HttpClient http, Func<int, string> path, int n, CancellationToken ct)
+    {
+        var latencies = new double[n];
+        var failures = 0;
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, Callers).Select(_ => Task.Run(
+            async () =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < n)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    using var response = await http.GetAsync(new Uri(path(i), UriKind.Relative), HttpCompletionOption.ResponseContentRead, ct);
+                    latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                }
+            },
+            ct));
+        await Task.WhenAll(workers);
+        var seconds = clock.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
+        return new
+        {
+            n,
+            requestsPerSecond = Math.Round(n / seconds),
+            p50Ms = Percentile(latencies, 50),
+            p99Ms = Percentile(latencies, 99),
+            failures,
+        };
+    }
+
+    private static double Percentile(double[] sorted, int p) => sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, sorted.Length * p / 100)], 1);
+}

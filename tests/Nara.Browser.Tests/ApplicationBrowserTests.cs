@@ -1,0 +1,57 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Nara.Registries.Contracts;
+using Nara.Testing;
+
+namespace Nara.Browser.Tests;
+
+public sealed class ApplicationBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+    [BrowserFact]
+    public async Task A_citizen_applies_for_parental_benefit_with_prefilled_fields_and_an_error_fixed_on_the_way()
+    {
+        var account = await fixture.Factory.CreateCitizenForResidentAsync(DemoPersonas.MotherOfNewborn.ResidentNumber, DemoPersonas.MotherOfNewborn.NameKo);
+        var page = await fixture.OpenAsync("/services/parental-benefit/apply");
+        await page.Locator($"form:has(input[value='{account}']) button").ClickAsync();
+        await page.WaitForURLAsync("**/services/parental-benefit/apply");
+        await AssertNoAxeViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "신청 시작" }).ClickAsync();
+        await page.WaitForURLAsync("**/steps/0");
+        Assert.Contains("주민등록 전산정보(행정안전부)에서 가져옴", await page.Locator(".nara-prefill-source").First.InnerTextAsync(), StringComparison.Ordinal);
+        await page.Locator("#f-phone").FillAsync("12345");
+        await page.GetByRole(AriaRole.Button, new() { Name = "저장하고 다음" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
+        await AssertNoAxeViolationsAsync(page);
+        await page.Locator("#error-summary a").First.ClickAsync();
+        await page.Locator("#f-phone").FillAsync("010-1234-5678");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/steps/1");
+
+        await page.Locator("#f-childName").FillAsync("이하린");
+        await page.Locator("#f-childBirthDate").FillAsync("2026-02-20");
+        await page.Locator("#f-inDaycare-1").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "저장하고 다음" }).ClickAsync();
+        await page.WaitForURLAsync("**/steps/2");
+        await page.Locator("#f-bank-first").CheckAsync();
+        await page.Locator("#f-account").FillAsync("123456-01-123456");
+        await page.GetByRole(AriaRole.Button, new() { Name = "저장하고 다음" }).ClickAsync();
+        await page.WaitForURLAsync("**/review");
+        await AssertNoAxeViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "신청서 제출" }).ClickAsync();
+        await page.WaitForURLAsync("**/my/applications/*");
+        Assert.Contains("신청을 접수했습니다", await page.ContentAsync(), StringComparison.Ordinal);
+        await AssertNoAxeViolationsAsync(page);
+    }
+
+    private static async Task AssertNoAxeViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
+        var report = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
+        Assert.True(result.Violations.Length == 0, $"{page.Url}\n{report}");
+    }
+}
