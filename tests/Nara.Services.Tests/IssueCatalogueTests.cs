@@ -7,11 +7,15 @@ public class IssueCatalogueTests
 {
     private static readonly IReadOnlyList<ServiceDefinition> Catalogue = CatalogueLoader.LoadEmbedded();
 
-    // Written on the applications branch (with their forms): child-allowance, first-meeting-voucher,
-    // home-care-allowance, birth-registration, happy-birth-onestop, inheritance-onestop. Add them here at merge.
     public static TheoryData<string, string, string, string> Listed => new()
     {
         { "parental-benefit", "부모급여", "Parental Benefit", "MOHW" },
+        { "child-allowance", "아동수당", "Child Allowance", "MOHW" },
+        { "first-meeting-voucher", "첫만남이용권", "First Meeting Voucher", "MOHW" },
+        { "home-care-allowance", "가정양육수당", "Home Care Allowance", "MOHW" },
+        { "birth-registration", "출생신고", "Birth Registration", "SCOURT" },
+        { "happy-birth-onestop", "행복출산 원스톱", "Happy Birth One-Stop", "MOIS" },
+        { "inheritance-onestop", "안심상속 원스톱", "Safe Inheritance One-Stop", "MOIS" },
         { "childcare-fee-support", "보육료 지원", "Childcare Fee Support", "MOHW" },
         { "basic-pension", "기초연금", "Basic Pension", "MOHW" },
         { "livelihood-benefit", "생계급여", "Livelihood Benefit", "MOHW" },

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nara.Services.Domain.Catalogue;
@@ -6,6 +7,8 @@ using Nara.Services.Features;
 namespace Nara.Services.Pages.Services;
 
 /// <summary>One service: who, what, how, how long, documents, fees, legal basis; a plain 404 page for unknown slugs.</summary>
+// The catalogue is public: anyone may find and read a service without signing in.
+[AllowAnonymous]
 internal sealed class DetailModel(ServiceCatalogue catalogue) : PageModel
 {
     public ServiceDefinition? Service { get; private set; }

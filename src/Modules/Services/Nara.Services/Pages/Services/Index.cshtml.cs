@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nara.Services.Features;
@@ -5,6 +6,8 @@ using Nara.Services.Features;
 namespace Nara.Services.Pages.Services;
 
 /// <summary>The catalogue: search and browse by life event, agency and category (all plain GET links, no script).</summary>
+// The catalogue is public: anyone may find and read a service without signing in.
+[AllowAnonymous]
 internal sealed class IndexModel(FindServices find) : PageModel
 {
     public ServiceFilter Filter { get; private set; } = new(null, null, null, null);
