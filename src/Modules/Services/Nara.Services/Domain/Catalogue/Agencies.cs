@@ -20,6 +20,7 @@ public static class Agencies
         ("MAFRA", new("농림축산식품부", "Ministry of Agriculture, Food and Rural Affairs")),
         ("MSS", new("중소벤처기업부", "Ministry of SMEs and Startups")),
         ("NTS", new("국세청", "National Tax Service")),
+        ("FSS", new("금융감독원", "Financial Supervisory Service")),
         ("NHIS", new("국민건강보험공단", "National Health Insurance Service")),
         ("SCOURT", new("대법원", "Supreme Court")),
         ("KNPA", new("경찰청", "Korean National Police Agency")),
