@@ -29,17 +29,19 @@ public sealed class ApplicationBrowserTests(BrowserFixture fixture) : IClassFixt
         await page.Locator("#error-summary a").First.ClickAsync();
         await page.Locator("#f-phone").FillAsync("010-1234-5678");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/steps/1");
+        // The error summary's link left "#f-phone" on the URL; the browser carries it across the redirect.
+        await page.WaitForURLAsync("**/steps/1**");
 
         await page.Locator("#f-childName").FillAsync("이하린");
         await page.Locator("#f-childBirthDate").FillAsync("2026-02-20");
-        await page.Locator("#f-inDaycare-1").CheckAsync();
+        // KRDS draws its own radio: the label takes the click, as it does for a person.
+        await page.Locator("label[for='f-inDaycare-1']").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "저장하고 다음" }).ClickAsync();
-        await page.WaitForURLAsync("**/steps/2");
-        await page.Locator("#f-bank-first").CheckAsync();
+        await page.WaitForURLAsync("**/steps/2**");
+        await page.Locator("label[for='f-bank-first']").ClickAsync();
         await page.Locator("#f-account").FillAsync("123456-01-123456");
         await page.GetByRole(AriaRole.Button, new() { Name = "저장하고 다음" }).ClickAsync();
-        await page.WaitForURLAsync("**/review");
+        await page.WaitForURLAsync("**/review**");
         await AssertNoAxeViolationsAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "신청서 제출" }).ClickAsync();
