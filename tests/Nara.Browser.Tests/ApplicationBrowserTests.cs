@@ -4,12 +4,12 @@ using Microsoft.Playwright;
 using Nara.Registries.Contracts;
 using Nara.Testing;
 
+using static Nara.Browser.Tests.AxeChecks;
+
 namespace Nara.Browser.Tests;
 
 public sealed class ApplicationBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
     [BrowserFact]
     public async Task A_citizen_applies_for_parental_benefit_with_prefilled_fields_and_an_error_fixed_on_the_way()
     {
@@ -48,12 +48,5 @@ public sealed class ApplicationBrowserTests(BrowserFixture fixture) : IClassFixt
         await page.WaitForURLAsync("**/my/applications/*");
         Assert.Contains("신청을 접수했습니다", await page.ContentAsync(), StringComparison.Ordinal);
         await AssertNoAxeViolationsAsync(page);
-    }
-
-    private static async Task AssertNoAxeViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
-        var report = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
-        Assert.True(result.Violations.Length == 0, $"{page.Url}\n{report}");
     }
 }

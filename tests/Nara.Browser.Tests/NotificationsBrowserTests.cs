@@ -5,12 +5,12 @@ using Microsoft.Playwright;
 using Nara.Notifications.Contracts;
 using Nara.Testing;
 
+using static Nara.Browser.Tests.AxeChecks;
+
 namespace Nara.Browser.Tests;
 
 public sealed class NotificationsBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
     [BrowserFact]
     public async Task The_inbox_message_and_settings_pages_pass_axe_and_work_by_keyboard()
     {
@@ -129,12 +129,5 @@ public sealed class NotificationsBrowserTests(BrowserFixture fixture) : IClassFi
         }
 
         Assert.Fail($"Tab never reached: {condition}");
-    }
-
-    private static async Task AssertNoAxeViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
-        var report = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
-        Assert.True(result.Violations.Length == 0, $"{page.Url}\n{report}");
     }
 }

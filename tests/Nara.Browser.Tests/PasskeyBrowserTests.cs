@@ -4,6 +4,8 @@ using Microsoft.Playwright;
 using Nara.Registries.Contracts;
 using Nara.Testing;
 
+using static Nara.Browser.Tests.AxeChecks;
+
 namespace Nara.Browser.Tests;
 
 /// <summary>
@@ -12,8 +14,6 @@ namespace Nara.Browser.Tests;
 /// </summary>
 public sealed class PasskeyBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
     private Uri Site => new($"http://localhost:{fixture.BaseAddress.Port}/");
 
     [BrowserFact]
@@ -167,12 +167,5 @@ public sealed class PasskeyBrowserTests(BrowserFixture fixture) : IClassFixture<
         }
 
         return page;
-    }
-
-    private static async Task AssertNoAxeViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
-        var report = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
-        Assert.True(result.Violations.Length == 0, $"{page.Url}\n{report}");
     }
 }

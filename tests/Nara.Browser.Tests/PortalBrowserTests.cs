@@ -3,18 +3,12 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Nara.Testing;
 
+using static Nara.Browser.Tests.AxeChecks;
+
 namespace Nara.Browser.Tests;
 
 public sealed class PortalBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-    private static async Task AssertNoAxeViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
-        var report = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
-        Assert.True(result.Violations.Length == 0, $"{page.Url}\n{report}");
-    }
 
     [BrowserFact]
     public async Task The_home_page_in_korean_has_no_accessibility_violations()
