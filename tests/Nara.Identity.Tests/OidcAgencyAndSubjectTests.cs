@@ -56,6 +56,29 @@ public sealed class OidcAgencyAndSubjectTests(NaraFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_notifications_and_registration_scopes_open_those_apis_and_nothing_else()
+    {
+        var http = factory.CreateClient();
+        var system = (await RegisterAsync(factory, AgencySystem("KR/GOV/MOIS/oauth-services", "notifications.send", "services.registration")))!;
+        var reader = (await RegisterAsync(factory, AgencySystem("KR/GOV/MOIS/oauth-reader-only", "registries.read")))!;
+        var granted = (await ClientTokenAsync(http, "KR/GOV/MOIS/oauth-services", system, "notifications.send services.registration")).AccessToken;
+        var other = (await ClientTokenAsync(http, "KR/GOV/MOIS/oauth-reader-only", reader, "registries.read")).AccessToken;
+
+        Assert.Equal(HttpStatusCode.OK, await CallAsync(granted, "/govstack/registration/tasks"));
+        Assert.Equal(HttpStatusCode.NotFound, await CallAsync(granted, $"/api/notifications/messages/{Guid.NewGuid()}"));
+        Assert.Equal(HttpStatusCode.Forbidden, await CallAsync(granted, Residents.OriginalString));
+        Assert.Equal(HttpStatusCode.Forbidden, await CallAsync(other, "/govstack/registration/tasks"));
+        Assert.Equal(HttpStatusCode.Forbidden, await CallAsync(other, $"/api/notifications/messages/{Guid.NewGuid()}"));
+    }
+
+    private async Task<HttpStatusCode> CallAsync(string? token, string path)
+    {
+        var http = factory.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (await http.GetAsync(new Uri(path, UriKind.Relative))).StatusCode;
+    }
+
+    [Fact]
     public async Task A_tampered_or_revoked_token_is_refused_and_introspection_says_so()
     {
         var http = factory.CreateClient();

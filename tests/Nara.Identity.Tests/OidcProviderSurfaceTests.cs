@@ -23,7 +23,7 @@ public sealed class OidcProviderSurfaceTests(NaraFactory factory) : IClassFixtur
         Assert.NotNull(disco.EndSessionEndpoint);
         Assert.NotNull(disco.UserInfoEndpoint);
         Assert.Equal(["S256"], disco.CodeChallengeMethodsSupported);
-        Assert.Superset(new HashSet<string> { "openid", "profile", "birthdate", "age", "official", "registries.read", "registries.write", "notifications.send" }, disco.ScopesSupported.ToHashSet());
+        Assert.Superset(new HashSet<string> { "openid", "profile", "birthdate", "age", "official", "registries.read", "registries.write", "notifications.send", "services.registration" }, disco.ScopesSupported.ToHashSet());
         Assert.Contains("age_over_19", disco.ClaimsSupported);
         Assert.Contains("client_credentials", disco.GrantTypesSupported);
         var keys = (await factory.CreateClient().GetJsonWebKeySetAsync(disco.JwksUri)).KeySet!.Keys;

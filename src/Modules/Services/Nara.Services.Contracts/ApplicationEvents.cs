@@ -26,8 +26,9 @@ public sealed record ApplicationSubmitted(
 /// Credentials issues decision letters as credentials.
 /// </summary>
 /// <param name="Decision">One of <see cref="CaseDecisions"/>.</param>
-/// <param name="DecidedBy">The approving official's account id.</param>
+/// <param name="DecidedBy">The approving official's account id; empty when an agency system decided.</param>
 /// <param name="LetterDocumentId">The generated decision letter, when one was generated.</param>
+/// <param name="DecidedByClient">The agency client (GovStack Registration) that decided, when no official did.</param>
 public sealed record ApplicationDecided(
     Guid ApplicationId,
     Guid CaseId,
@@ -38,9 +39,13 @@ public sealed record ApplicationDecided(
     string Decision,
     Guid DecidedBy,
     Guid? LetterDocumentId,
-    DateTimeOffset DecidedAt) : IIntegrationEvent;
+    DateTimeOffset DecidedAt,
+    string? DecidedByClient = null) : IIntegrationEvent;
 
-/// <summary>A case changed status (other than the decision), e.g. more information requested or withdrawn.</summary>
+/// <summary>
+/// A case changed status (other than the decision), e.g. more information requested or withdrawn.
+/// <paramref name="ActorClientId"/> names the agency client when an agency system made the change.
+/// </summary>
 public sealed record CaseStatusChanged(
     Guid CaseId,
     string ServiceSlug,
@@ -50,7 +55,8 @@ public sealed record CaseStatusChanged(
     string ToStatus,
     string ActorKind,
     Guid? ActorAccountId,
-    DateTimeOffset ChangedAt) : IIntegrationEvent;
+    DateTimeOffset ChangedAt,
+    string? ActorClientId = null) : IIntegrationEvent;
 
 public static class CaseDecisions
 {

@@ -61,6 +61,7 @@ public sealed class ServicesModule : IModule
 
         // Agency systems: the GovStack Registration write side.
         services.AddScoped<SubmitForApplicant>();
+        services.AddScoped<ResubmitForApplicant>();
         services.AddScoped<CompleteTask>();
         RegistrationPolicies.Add(services.AddAuthorizationBuilder());
         services.AddSingleton<SearchServices>();

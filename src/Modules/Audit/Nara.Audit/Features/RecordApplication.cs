@@ -39,7 +39,7 @@ internal sealed class RecordApplication(IAuditLog log) :
         {
             ActorKinds.Citizen => AuditActor.Citizen(e.ActorAccountId is { } c ? Id(c) : Id(e.ApplicantAccountId)),
             ActorKinds.Official when e.ActorAccountId is { } o => AuditActor.Official(Id(o), e.Agency, NaraRoles.Caseworker),
-            _ => AuditActor.AgencyClient("agency-system", e.Agency),
+            _ => AuditActor.AgencyClient(e.ActorClientId ?? "agency-system", e.Agency),
         };
         return log.AppendAsync(
             new AuditEntry(
@@ -55,7 +55,7 @@ internal sealed class RecordApplication(IAuditLog log) :
         ArgumentNullException.ThrowIfNull(envelope);
         var e = envelope.Event;
         var actor = e.DecidedBy == Guid.Empty
-            ? AuditActor.AgencyClient("agency-system", e.Agency)
+            ? AuditActor.AgencyClient(e.DecidedByClient ?? "agency-system", e.Agency)
             : AuditActor.Official(Id(e.DecidedBy), e.Agency, NaraRoles.Approver);
         var detail = new Dictionary<string, string> { ["service"] = e.ServiceSlug, ["agency"] = e.Agency, ["decision"] = e.Decision, ["application"] = Id(e.ApplicationId) };
         if (e.LetterDocumentId is { } letter)

@@ -4,7 +4,7 @@ using Nara.Kernel.Security;
 
 namespace Nara.Notifications.Api;
 
-/// <summary>Who may use the Notifications APIs: agency systems by scope, officials of the owning agency.</summary>
+/// <summary>Who may use the Notifications APIs: agency systems by scope (API key or OAuth client credentials), officials of the owning agency.</summary>
 internal static class NotificationPolicies
 {
     public const string Send = "nara:notifications-send";
@@ -20,11 +20,11 @@ internal static class NotificationPolicies
     public static void Add(IServiceCollection services) =>
         services.AddAuthorizationBuilder()
             .AddPolicy(Send, p => p
-                .AddAuthenticationSchemes(NaraSchemes.AgencyApiKey)
+                .AddAuthenticationSchemes(NaraSchemes.Agency)
                 .RequireClaim(NaraClaims.ActorKind, ActorKinds.AgencyClient)
                 .RequireAssertion(c => HasScope(c.User, SendScope)))
             .AddPolicy(Templates, p => p
-                .AddAuthenticationSchemes(NaraSchemes.AgencyApiKey, NaraSchemes.Cookie)
+                .AddAuthenticationSchemes(NaraSchemes.Agency, NaraSchemes.Cookie)
                 .RequireAssertion(c => IsTemplateEditor(c.User)
                     || (c.User.HasClaim(NaraClaims.ActorKind, ActorKinds.AgencyClient) && HasScope(c.User, TemplatesScope))))
             .AddPolicy(TemplateEditors, p => p

@@ -24,7 +24,7 @@ namespace Nara.Services.Api;
 internal static class RegistrationEndpoints
 {
     public const string Prefix = "/govstack/registration";
-    private const int MaxPage = 100;
+    internal const int MaxPage = 100;
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
@@ -32,14 +32,14 @@ internal static class RegistrationEndpoints
         api.MapPost("/services/{serviceKey}/applications", SubmitAsync);
         api.MapGet("/applications", ListApplicationsAsync);
         api.MapGet("/applications/{fileId}", GetApplicationAsync);
-        api.MapGet("/tasks", ListTasksAsync);
-        api.MapPost("/tasks/{taskId}/complete", CompleteAsync);
+        api.MapPut("/applications/{fileId}", UpdateApplicationAsync);
+        RegistrationTaskEndpoints.Map(api);
         api.MapGet("/data/statistics", StatisticsAsync);
     }
 
-    private static string ClientId(ClaimsPrincipal user) => user.FindFirstValue(NaraClaims.ClientId) ?? "unknown";
+    internal static string ClientId(ClaimsPrincipal user) => user.FindFirstValue(NaraClaims.ClientId) ?? "unknown";
 
-    private static string Agency(ClaimsPrincipal user) => user.FindFirstValue(NaraClaims.Agency) ?? "";
+    internal static string Agency(ClaimsPrincipal user) => user.FindFirstValue(NaraClaims.Agency) ?? "";
 
     private static async Task<IResult> SubmitAsync(string serviceKey, ApplicationFileSubmit? body, HttpRequest request, ClaimsPrincipal user, SubmitForApplicant submit, ServiceCatalogue catalogue, ServicesDbContext db, CancellationToken ct)
     {
@@ -115,6 +115,30 @@ internal static class RegistrationEndpoints
         return application is null ? Problems.NotFound("No application file with this id for your agency.") : Results.Ok(ToFile(application, agency, catalogue));
     }
 
+    private static async Task<IResult> UpdateApplicationAsync(string fileId, ApplicationFileSubmit? body, ClaimsPrincipal user, ResubmitForApplicant resubmit, ServicesDbContext db, ServiceCatalogue catalogue, CancellationToken ct)
+    {
+        if (body?.FormData?.Data is not { } fields)
+        {
+            return Problems.Validation("formData.data", "formData.data must hold the fields to correct.");
+        }
+
+        if (!Guid.TryParse(fileId, out var id))
+        {
+            return Problems.NotFound("No application file with this id for your agency.");
+        }
+
+        var data = fields.ToDictionary(kv => kv.Key, kv => Text(kv.Value), StringComparer.Ordinal);
+        var outcome = await resubmit.ExecuteAsync(ClientId(user), Agency(user), id, data, ct);
+        return outcome.Status switch
+        {
+            ResubmitStatus.NotFound => Problems.NotFound("No application file with this id for your agency."),
+            ResubmitStatus.NotSentBack => Problems.Conflict("Only a file your agency sent back (SENDBACK) can be corrected."),
+            ResubmitStatus.Stale => Problems.Conflict("The file changed meanwhile; read it again and retry."),
+            ResubmitStatus.Invalid => Problems.Validation(outcome.Errors.ToDictionary(e => e.Key.Length == 0 ? "formData.data" : $"formData.data.{e.Key}", e => new[] { e.Value })),
+            _ => Results.Ok(ToFile(await db.Applications.AsNoTracking().Include(a => a.Cases).FirstAsync(a => a.Id == id, ct), Agency(user), catalogue)),
+        };
+    }
+
     internal static ApplicationFileResponse ToFile(Application a, string? agency, ServiceCatalogue catalogue)
     {
         var cases = a.Cases.Where(c => agency is null || c.Agency == agency).OrderBy(c => c.ServiceSlug).ToList();
@@ -122,78 +146,6 @@ internal static class RegistrationEndpoints
             a.Id.ToString(), a.SubmittedAt, a.ServiceSlug, catalogue.Get(a.ServiceSlug)?.Name.En ?? a.ServiceSlug,
             StatusModel.Of(cases.Select(c => c.Status)), cases.All(c => !c.IsOpen),
             [.. cases.Select(c => new TaskRef(c.Id.ToString(), c.ServiceSlug, c.Agency, StatusModel.Of([c.Status])))]);
-    }
-
-    private static async Task<IResult> ListTasksAsync(ClaimsPrincipal user, ServicesDbContext db, ServiceCatalogue catalogue, string? fileId, string? assigneeId, int? firstResult, int? maxResult, CancellationToken ct)
-    {
-        if (firstResult is < 0 || maxResult is < 1 or > MaxPage)
-        {
-            return Problems.BadRequest($"firstResult must be ≥ 0 and maxResult between 1 and {MaxPage}.");
-        }
-
-        var agency = Agency(user);
-        var query = db.Cases.AsNoTracking().Where(c => c.Agency == agency
-            && (c.Status == CaseStatuses.Submitted || c.Status == CaseStatuses.InReview || c.Status == CaseStatuses.InfoRequested));
-        if (fileId is { Length: > 0 })
-        {
-            if (!Guid.TryParse(fileId, out var file))
-            {
-                return Problems.Validation("fileId", "fileId must be a UUID.");
-            }
-
-            query = query.Where(c => c.ApplicationId == file);
-        }
-
-        if (assigneeId is { Length: > 0 })
-        {
-            if (!Guid.TryParse(assigneeId, out var assignee))
-            {
-                return Problems.Validation("assigneeId", "assigneeId must be a UUID.");
-            }
-
-            query = query.Where(c => c.AssignedTo == assignee);
-        }
-
-        var cases = await query.OrderBy(c => c.DueOn).ThenBy(c => c.SubmittedAt).Skip(firstResult ?? 0).Take(maxResult ?? 20).ToListAsync(ct);
-        return Results.Ok(cases.Select(c => new UserTaskResponse(
-            c.Id.ToString(), c.ApplicationId.ToString(), $"{c.ServiceSlug}: {c.Stage}", c.AssignedTo?.ToString(), c.SubmittedAt,
-            $"Decide by {c.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", c.ServiceSlug,
-            catalogue.Get(c.ServiceSlug)?.Name.En ?? c.ServiceSlug, c.ApplicationId.ToString(), $"{c.ServiceSlug}-form", StatusModel.Of([c.Status]), c.DueOn)));
-    }
-
-    private static async Task<IResult> CompleteAsync(string taskId, AdditionalData? body, ClaimsPrincipal user, CompleteTask complete, ServicesDbContext db, CancellationToken ct)
-    {
-        var data = body?.Data ?? [];
-        var decision = data.TryGetValue("decision", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
-        if (decision is not (CompleteTask.Approve or CompleteTask.Reject or CompleteTask.SendBack))
-        {
-            return Problems.Validation("data.decision", "data.decision must be APPROVED, REJECTED or SENDBACK.");
-        }
-
-        if (!Guid.TryParse(taskId, out var id))
-        {
-            return Problems.NotFound("No task with this id for your agency.");
-        }
-
-        var reason = data.TryGetValue("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-        if (decision != CompleteTask.Approve && CaseWork.Clean(reason, DraftDecision.MaxReason) is null)
-        {
-            return Problems.Validation("data.reason", $"A reason of up to {DraftDecision.MaxReason} characters is required to reject or send back.");
-        }
-
-        var result = await complete.ExecuteAsync(ClientId(user), Agency(user), id, decision, reason, ct);
-        if (result.Outcome != CaseOutcome.Done)
-        {
-            return result.Outcome switch
-            {
-                CaseOutcome.NotFound => Problems.NotFound("No task with this id for your agency."),
-                CaseOutcome.Stale => Problems.Conflict(result.Message!),
-                _ => Problems.Conflict(result.Message!),
-            };
-        }
-
-        var c = await db.Cases.AsNoTracking().FirstAsync(x => x.Id == id, ct);
-        return Results.Ok(new CompletedTaskResponse(c.Id.ToString(), c.ApplicationId.ToString(), c.ServiceSlug, StatusModel.Of([c.Status])));
     }
 
     private static async Task<IResult> StatisticsAsync(string? serviceKey, ServiceStatistics statistics, CancellationToken ct) =>

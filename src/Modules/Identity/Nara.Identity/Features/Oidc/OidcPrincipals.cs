@@ -80,7 +80,7 @@ internal sealed class OidcPrincipals(IdentityDbContext db, IResidentDirectory re
         identity.SetClaim(NaraClaims.ActorKind, ActorKinds.AgencyClient);
         identity.SetClaim(NaraClaims.ClientId, client.ClientId);
         identity.SetClaim(NaraClaims.Agency, client.AgencyCode);
-        identity.SetClaims(NaraClaims.Scope, [.. OidcScopes.ToRegistryScopes(granted).Distinct(StringComparer.Ordinal)]);
+        identity.SetClaims(NaraClaims.Scope, [.. OidcScopes.ToApiScopes(granted).Distinct(StringComparer.Ordinal)]);
         identity.SetScopes(granted);
         identity.SetDestinations(static _ => [Destinations.AccessToken]);
         return new ClaimsPrincipal(identity);

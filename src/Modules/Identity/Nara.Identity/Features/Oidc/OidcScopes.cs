@@ -15,10 +15,11 @@ internal static class OidcScopes
     public const string RegistriesRead = "registries.read";
     public const string RegistriesWrite = "registries.write";
     public const string NotificationsSend = "notifications.send";
+    public const string ServicesRegistration = "services.registration";
 
     public static readonly IReadOnlyList<string> Identity = [Scopes.OpenId, Scopes.Profile, Birthdate, Age, Official, Scopes.OfflineAccess];
 
-    public static readonly IReadOnlyList<string> Api = [RegistriesRead, RegistriesWrite, NotificationsSend];
+    public static readonly IReadOnlyList<string> Api = [RegistriesRead, RegistriesWrite, NotificationsSend, ServicesRegistration];
 
     public static IEnumerable<string> All => Identity.Concat(Api);
 
@@ -37,8 +38,11 @@ internal static class OidcScopes
         _ => scope,
     };
 
-    /// <summary>The per-registry scopes the Registries API checks ("registries:{name}:{access}").</summary>
-    public static IEnumerable<string> ToRegistryScopes(IEnumerable<string> scopes)
+    /// <summary>
+    /// The scope claims Nara's APIs authorize on, in the agency-client form ("area:resource:action"): the per-registry
+    /// scopes the Registries API checks ("registries:{name}:{access}"), "notifications:send" and "services:registration".
+    /// </summary>
+    public static IEnumerable<string> ToApiScopes(IEnumerable<string> scopes)
     {
         foreach (var scope in scopes)
         {
@@ -49,6 +53,12 @@ internal static class OidcScopes
                     break;
                 case RegistriesWrite:
                     yield return "registries:*:write";
+                    break;
+                case NotificationsSend:
+                    yield return "notifications:send";
+                    break;
+                case ServicesRegistration:
+                    yield return "services:registration";
                     break;
                 default:
                     if (scope.StartsWith("registries:", StringComparison.Ordinal))

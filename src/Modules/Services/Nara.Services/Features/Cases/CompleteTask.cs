@@ -49,7 +49,7 @@ internal sealed class CompleteTask(ServicesDbContext db, ServiceCatalogue catalo
             c.Status = CaseStatuses.InfoRequested;
             Record(CaseActions.InfoRequested);
             db.Publish(ApplicantNotices.InformationRequested(c, service, request.Id), now);
-            db.Publish(new CaseStatusChanged(c.Id, c.ServiceSlug, c.Agency, c.ApplicantAccountId, from, c.Status, ActorKinds.AgencyClient, null, now), now);
+            db.Publish(new CaseStatusChanged(c.Id, c.ServiceSlug, c.Agency, c.ApplicantAccountId, from, c.Status, ActorKinds.AgencyClient, null, now, clientId), now);
         }
         else
         {
@@ -69,7 +69,7 @@ internal sealed class CompleteTask(ServicesDbContext db, ServiceCatalogue catalo
             });
             c.LetterDocumentId = letterId;
             Record(outcome == Approve ? CaseActions.Approved : CaseActions.Rejected);
-            db.Publish(new ApplicationDecided(c.ApplicationId, c.Id, c.ServiceSlug, c.Agency, c.ApplicantAccountId, c.ApplicantResidentId, c.Decision, Guid.Empty, letterId, now), now);
+            db.Publish(new ApplicationDecided(c.ApplicationId, c.Id, c.ServiceSlug, c.Agency, c.ApplicantAccountId, c.ApplicantResidentId, c.Decision, Guid.Empty, letterId, now, clientId), now);
             db.Publish(ApplicantNotices.Decided(c, service), now);
         }
 
