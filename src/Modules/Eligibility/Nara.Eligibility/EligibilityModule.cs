@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Nara.Eligibility.Engine;
+using Nara.Eligibility.Rules;
+using Nara.Kernel.Modules;
+
+namespace Nara.Eligibility;
+
+/// <summary>
+/// Rules as code: the Nara demo benefit rules, an OpenFisca-compatible Web API, and "Benefits for
+/// you" for signed-in citizens, evaluated on registry data.
+/// </summary>
+public sealed class EligibilityModule : IModule
+{
+    public const string ModuleName = "Eligibility";
+
+    public string Name => ModuleName;
+
+    public bool HasPages => true;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        // The law as code: built once (parameters read from embedded data), immutable, shared.
+        services.AddSingleton(_ => NaraRules.Create());
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+}
