@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Nara.Eligibility.Api;
 using Nara.Eligibility.Engine;
 using Nara.Eligibility.Rules;
 using Nara.Kernel.Modules;
@@ -25,7 +26,5 @@ public sealed class EligibilityModule : IModule
         services.AddSingleton(_ => NaraRules.Create());
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => OpenFiscaEndpoints.Map(endpoints);
 }
