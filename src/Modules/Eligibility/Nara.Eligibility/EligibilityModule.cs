@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Eligibility.Api;
+using Nara.Eligibility.Contracts;
 using Nara.Eligibility.Engine;
+using Nara.Eligibility.Features;
 using Nara.Eligibility.Rules;
 using Nara.Kernel.Modules;
 
@@ -24,6 +26,10 @@ public sealed class EligibilityModule : IModule
     {
         // The law as code: built once (parameters read from embedded data), immutable, shared.
         services.AddSingleton(_ => NaraRules.Create());
+
+        // Citizens: "Benefits for you", evaluated on the household's registry data.
+        services.AddScoped<FindBenefits>();
+        services.AddScoped<IBenefitFinder>(sp => sp.GetRequiredService<FindBenefits>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => OpenFiscaEndpoints.Map(endpoints);
