@@ -10,22 +10,23 @@ namespace Nara.Host.Cli;
 /// Macro benchmarks over a whole pipeline; prints one JSON line (docs/performance.md records them).
 /// Scenarios: "seed" (synthetic population generation into the configured database), "audit" (appends/s
 /// into the audit log and proof latency at that size), "notifications" (API intake and email delivery over
-/// real HTTP to an SMTP catcher), "services" (service pages and catalogue searches over real HTTP).
+/// real HTTP to an SMTP catcher), "services" (service pages and catalogue searches over real HTTP), "eligibility" (rules-engine
+/// determinations per second over synthetic households, in memory).
 /// </summary>
 internal static class BenchCommand
 {
     public static Command Create(IReadOnlyList<IModule> modules)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Which benchmark to run: seed, audit, notifications, services." };
+        var scenario = new Argument<string>("scenario") { Description = "Which benchmark to run: seed, audit, notifications, services, eligibility." };
         var n = new Option<int>("--n") { Description = "Size of the run (residents for seed, entries for audit, single sends for notifications).", DefaultValueFactory = _ => 1_000_000 };
         var command = new Command("bench", "Run a macro benchmark and print one JSON line.") { scenario, n };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, ct) =>
         {
             var name = result.GetValue(scenario);
-            if (name is not ("seed" or "audit" or "notifications" or "services"))
+            if (name is not ("seed" or "audit" or "notifications" or "services" or "eligibility"))
             {
-                await Console.Error.WriteLineAsync($"Unknown scenario '{name}'. Known: seed, audit, notifications, services.");
+                await Console.Error.WriteLineAsync($"Unknown scenario '{name}'. Known: seed, audit, notifications, services, eligibility.");
                 return 2;
             }
 
@@ -35,6 +36,14 @@ internal static class BenchCommand
                 var count = result.GetValue(n);
                 var measured = await NotificationsBench.RunAsync([.. result.UnmatchedTokens], modules, count, ct);
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { scenario = name, n = count, figures = measured }));
+                return 0;
+            }
+
+            if (name == "eligibility")
+            {
+                // The engine alone: --n households (default 100,000), no database.
+                var count = result.GetResult(n) is { Implicit: false } ? result.GetValue(n) : 100_000;
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { scenario = name, n = count, figures = EligibilityBench.Run(count) }));
                 return 0;
             }
 

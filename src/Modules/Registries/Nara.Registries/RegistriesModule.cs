@@ -30,6 +30,7 @@ public sealed class RegistriesModule : IModule
         services.AddScoped<IResidentDirectory, ResidentDirectory>();
         services.AddScoped<IResidentContacts, ResidentContacts>();
         services.AddScoped<IHouseholdDirectory, HouseholdDirectory>();
+        services.AddScoped<IBenefitFacts, BenefitFacts>();
         services.AddScoped<SeedRegistries>();
 
         // Officials' registry browser

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Nara.Eligibility.Api;
+using Nara.Eligibility.Contracts;
+using Nara.Eligibility.Engine;
+using Nara.Eligibility.Features;
+using Nara.Eligibility.Rules;
+using Nara.Kernel.Modules;
+
+namespace Nara.Eligibility;
+
+/// <summary>
+/// Rules as code: the Nara demo benefit rules, an OpenFisca-compatible Web API, and "Benefits for
+/// you" for signed-in citizens, evaluated on registry data.
+/// </summary>
+public sealed class EligibilityModule : IModule
+{
+    public const string ModuleName = "Eligibility";
+
+    public string Name => ModuleName;
+
+    public bool HasPages => true;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        // The law as code: built once (parameters read from embedded data), immutable, shared.
+        services.AddSingleton(_ => NaraRules.Create());
+
+        // Citizens: "Benefits for you", evaluated on the household's registry data.
+        services.AddScoped<FindBenefits>();
+        services.AddScoped<IBenefitFinder>(sp => sp.GetRequiredService<FindBenefits>());
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => OpenFiscaEndpoints.Map(endpoints);
+}
