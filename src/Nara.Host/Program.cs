@@ -1,4 +1,5 @@
 using Nara.Audit;
+using Nara.Consent;
 using Nara.Host.Cli;
 using Nara.Identity;
 using Nara.Kernel.Modules;
@@ -14,6 +15,7 @@ IModule[] modules =
     new AuditModule(),
     new NotificationsModule(),
     new ServicesModule(),
+    new ConsentModule(),
 ];
 
 return await NaraCli.RunAsync(args, modules);
