@@ -49,6 +49,7 @@ public sealed class ConsentModule : IModule
         services.AddScoped<ForgetIndividual>();
         services.AddScoped<RecordQueries>();
         services.AddScoped<MyConsents>();
+        services.AddScoped<MyRegistryData>();
 
         // Verification: tamper detection, and the seam Exchange uses.
         services.AddScoped<CheckConsentRecord>();
