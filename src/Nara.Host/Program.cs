@@ -1,4 +1,5 @@
 using Nara.Audit;
+using Nara.Consent;
 using Nara.Eligibility;
 using Nara.Host.Cli;
 using Nara.Identity;
@@ -16,6 +17,7 @@ IModule[] modules =
     new NotificationsModule(),
     new ServicesModule(),
     new EligibilityModule(),
+    new ConsentModule(),
 ];
 
 return await NaraCli.RunAsync(args, modules);

@@ -46,6 +46,9 @@ internal static partial class EndpointAccess
         ["nara:notifications-send"] = "agency-client:notifications:send",
         ["nara:notifications-templates"] = "agency-client:notifications:templates:write",
         ["nara:notifications-administer"] = "official:administrator",
+        ["consent:administrator"] = "official:administrator",
+        ["consent:individual"] = "agency-client:consent:individual+citizen",
+        ["consent:verification"] = "agency-client:consent:verify",
     };
 
     private static readonly Dictionary<string, string> SchemeLabels = new(StringComparer.Ordinal)
@@ -117,7 +120,8 @@ internal static partial class EndpointAccess
             var before = labels.Count;
             if (data.Policy is { Length: > 0 } policy)
             {
-                labels.Add(PolicyLabels.GetValueOrDefault(policy, "policy:" + policy));
+                // A policy may stand for several labels ("citizen+agency-client:…" when either may call).
+                labels.UnionWith(PolicyLabels.GetValueOrDefault(policy, "policy:" + policy).Split('+'));
             }
 
             foreach (var role in Split(data.Roles))

@@ -7,6 +7,7 @@ using Nara.Audit.Data;
 using Nara.Audit.Features;
 using Nara.Identity.Contracts;
 using Nara.Audit.Signing;
+using Nara.Consent.Contracts;
 using Nara.Kernel.Data;
 using Nara.Kernel.Events;
 using Nara.Kernel.Modules;
@@ -69,6 +70,11 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<CaseStatusChanged, RecordApplication>();
         services.AddIntegrationEventHandler<ApplicationDecided, RecordApplication>();
         services.AddIntegrationEventHandler<ApplicationPrefilled, RecordApplicationPrefill>();
+        services.AddIntegrationEventHandler<ConsentGiven, RecordConsentChange>();
+        services.AddIntegrationEventHandler<ConsentWithdrawn, RecordConsentChange>();
+        services.AddIntegrationEventHandler<ConsentRecordsForgotten, RecordConsentChange>();
+        services.AddIntegrationEventHandler<DataAgreementChanged, RecordConsentChange>();
+        services.AddIntegrationEventHandler<ConsentPolicyChanged, RecordConsentChange>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => AuditEndpoints.Map(endpoints);

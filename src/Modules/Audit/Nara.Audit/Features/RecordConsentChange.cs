@@ -1,0 +1,71 @@
+using Nara.Audit.Contracts;
+using Nara.Consent.Contracts;
+using Nara.Kernel.Events;
+
+namespace Nara.Audit.Features;
+
+/// <summary>
+/// Consent given, withdrawn or forgotten is logged against the resident; agreement and policy changes against
+/// the agreement or policy. Only ids and hashes are kept: the revision hash ties the entry to the Consent
+/// module's own chain, so the two logs can be checked against each other.
+/// </summary>
+internal sealed class RecordConsentChange(IAuditLog log) :
+    IIntegrationEventHandler<ConsentGiven>,
+    IIntegrationEventHandler<ConsentWithdrawn>,
+    IIntegrationEventHandler<ConsentRecordsForgotten>,
+    IIntegrationEventHandler<DataAgreementChanged>,
+    IIntegrationEventHandler<ConsentPolicyChanged>
+{
+    public Task HandleAsync(IntegrationEventEnvelope<ConsentGiven> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        return AppendAsync(envelope, e.Actor, "consent.give", new AuditSubject("resident", e.IndividualId), e.ConsentRecordId.ToString("D"),
+            new Dictionary<string, string> { ["dataAgreement"] = e.DataAgreementId.ToString("D"), ["controller"] = e.Controller, ["revisionHash"] = e.RevisionHash }, cancellationToken);
+    }
+
+    public Task HandleAsync(IntegrationEventEnvelope<ConsentWithdrawn> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        return AppendAsync(envelope, e.Actor, "consent.withdraw", new AuditSubject("resident", e.IndividualId), e.ConsentRecordId.ToString("D"),
+            new Dictionary<string, string> { ["dataAgreement"] = e.DataAgreementId.ToString("D"), ["controller"] = e.Controller, ["revisionHash"] = e.RevisionHash }, cancellationToken);
+    }
+
+    public Task HandleAsync(IntegrationEventEnvelope<ConsentRecordsForgotten> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        var agreements = string.Join(' ', e.DataAgreementIds.Select(a => a.ToString("D")));
+        return AppendAsync(envelope, e.Actor, "consent.forget", new AuditSubject("resident", e.IndividualId), null,
+            new Dictionary<string, string> { ["records"] = e.RecordCount.ToString(System.Globalization.CultureInfo.InvariantCulture), ["dataAgreements"] = agreements.Length <= 256 ? agreements : agreements[..256] }, cancellationToken);
+    }
+
+    public Task HandleAsync(IntegrationEventEnvelope<DataAgreementChanged> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        return AppendAsync(envelope, e.Actor, $"consent.data-agreement.{e.Change}", new AuditSubject("data-agreement", e.DataAgreementId.ToString("D")), null,
+            new Dictionary<string, string> { ["version"] = e.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["controller"] = e.Controller, ["revisionHash"] = e.RevisionHash }, cancellationToken);
+    }
+
+    public Task HandleAsync(IntegrationEventEnvelope<ConsentPolicyChanged> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        return AppendAsync(envelope, e.Actor, $"consent.policy.{e.Change}", new AuditSubject("consent-policy", e.PolicyId.ToString("D")), null,
+            new Dictionary<string, string> { ["version"] = e.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["revisionHash"] = e.RevisionHash }, cancellationToken);
+    }
+
+    private Task<AuditReceipt> AppendAsync<T>(IntegrationEventEnvelope<T> envelope, ConsentActor actor, string action, AuditSubject subject, string? correlation, Dictionary<string, string> detail, CancellationToken ct)
+        where T : IIntegrationEvent =>
+        log.AppendAsync(new AuditEntry(envelope.OccurredAt, Actor(actor), action, subject, null, AuditOutcomes.Success, correlation, "Consent", detail, envelope.MessageId), ct);
+
+    private static AuditActor Actor(ConsentActor a) => a.Kind switch
+    {
+        "citizen" => AuditActor.Citizen(a.Id),
+        "official" => AuditActor.Official(a.Id, a.Agency ?? "", a.Role ?? ""),
+        "agency-client" => AuditActor.AgencyClient(a.Id, a.Agency),
+        _ => AuditActor.System(a.Id),
+    };
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Nara.Consent.Api;
+using Nara.Consent.Contracts;
+using Nara.Consent.Data;
+using Nara.Consent.Features;
+using Nara.Consent.Signing;
+using Nara.Kernel.Data;
+using Nara.Kernel.Modules;
+
+namespace Nara.Consent;
+
+/// <summary>
+/// MyData consent (GovStack Consent BB 1.1): policies, data agreements, consent records with hash-chained,
+/// signed revisions, withdrawal and the right to be forgotten, the verifier Exchange calls, and the citizen's
+/// dashboard at /my/data.
+/// </summary>
+public sealed class ConsentModule : IModule
+{
+    public const string ModuleName = "Consent";
+
+    /// <summary>Where the GovStack Consent BB API is served.</summary>
+    public const string Prefix = "/govstack/consent";
+
+    public string Name => ModuleName;
+
+    public bool HasPages => true;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<ConsentDbContext, ConsentSqliteDbContext, ConsentPostgresDbContext>(ModuleName);
+        services.AddOptions<ConsentOptions>().Bind(configuration.GetSection(ConsentOptions.Section));
+        services.AddSingleton<ConsentSigningKey>();
+        services.AddSingleton<ConsentSigner>();
+
+        // Administrators: policies and data agreements.
+        services.AddScoped<SavePolicy>();
+        services.AddScoped<DeletePolicy>();
+        services.AddScoped<SaveDataAgreement>();
+        services.AddScoped<DeleteDataAgreement>();
+        services.AddScoped<AgreementQueries>();
+
+        // Individuals: give, withdraw, forget; and what they read.
+        services.AddScoped<GiveConsent>();
+        services.AddScoped<ChangeConsent>();
+        services.AddScoped<ForgetIndividual>();
+        services.AddScoped<RecordQueries>();
+        services.AddScoped<MyConsents>();
+        services.AddScoped<MyRegistryData>();
+
+        // Verification: tamper detection, and the seam Exchange uses.
+        services.AddScoped<CheckConsentRecord>();
+        services.AddScoped<IConsentVerifier, ConsentVerifier>();
+        services.AddScoped<SeedConsentDemo>();
+        ConsentPolicies.Add(services.AddAuthorizationBuilder());
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        ConfigEndpoints.Map(endpoints);
+        IndividualEndpoints.Map(endpoints);
+        VerificationEndpoints.Map(endpoints);
+        AuditEndpoints.Map(endpoints);
+        // The public key that signs consent records and receipts: anyone holding a receipt can check it.
+        endpoints.MapGet("/api/consent/signing-key", (ConsentSigningKey key) => Results.Json(new { keys = new[] { key.Jwk } }))
+            .AllowAnonymous().WithTags("Consent");
+    }
+
+    public async Task SeedAsync(IServiceProvider services, SeedRequest request, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SeedConsentDemo>().ExecuteAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Nara.Consent.Domain;
+
+namespace Nara.Consent.Data;
+
+internal sealed class PolicyConfiguration : IEntityTypeConfiguration<Policy>
+{
+    public void Configure(EntityTypeBuilder<Policy> b)
+    {
+        b.ToTable("consent_policies");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.Name).HasMaxLength(200);
+        b.Property(p => p.Url).HasMaxLength(500);
+        b.Property(p => p.Jurisdiction).HasMaxLength(100);
+        b.Property(p => p.IndustrySector).HasMaxLength(100);
+        b.Property(p => p.GeographicRestriction).HasMaxLength(100);
+        b.Property(p => p.StorageLocation).HasMaxLength(100);
+        b.Property(p => p.Owner).HasMaxLength(40);
+        b.Property(p => p.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class DataAgreementConfiguration : IEntityTypeConfiguration<DataAgreement>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<DataAgreement> b)
+    {
+        b.ToTable("consent_data_agreements");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.ControllerId).HasMaxLength(40);
+        b.Property(a => a.ControllerName).HasMaxLength(200);
+        b.Property(a => a.ControllerUrl).HasMaxLength(500);
+        b.Property(a => a.Purpose).HasMaxLength(1000);
+        b.Property(a => a.PurposeKo).HasMaxLength(1000);
+        b.Property(a => a.PurposeCode).HasMaxLength(100);
+        b.Property(a => a.LawfulBasis).HasMaxLength(40);
+        b.Property(a => a.DataUse).HasMaxLength(40);
+        b.Property(a => a.Dpia).HasMaxLength(500);
+        b.Property(a => a.Lifecycle).HasMaxLength(20);
+        b.Property(a => a.Delivery).HasMaxLength(20);
+        b.Property(a => a.Version).IsConcurrencyToken();
+        b.Property(a => a.Recipients).HasConversion(
+            v => JsonSerializer.Serialize(v, Json),
+            v => JsonSerializer.Deserialize<List<string>>(v, Json) ?? new List<string>(),
+            new ValueComparer<List<string>>((x, y) => x!.SequenceEqual(y!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToList()));
+        b.Property(a => a.Attributes).HasConversion(
+            v => JsonSerializer.Serialize(v, Json),
+            v => JsonSerializer.Deserialize<List<DataAttribute>>(v, Json) ?? new List<DataAttribute>(),
+            new ValueComparer<List<DataAttribute>>((x, y) => x!.SequenceEqual(y!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToList()));
+        b.HasIndex(a => a.ControllerId);
+    }
+}
+
+internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<ConsentRecord>
+{
+    public void Configure(EntityTypeBuilder<ConsentRecord> b)
+    {
+        b.ToTable("consent_records");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.IndividualId).HasMaxLength(40);
+        b.Property(r => r.DataAgreementRevisionHash).HasMaxLength(64);
+        b.Property(r => r.HeadHash).HasMaxLength(64);
+        b.Property(r => r.State).HasMaxLength(20);
+        b.Property(r => r.RevisionCount).IsConcurrencyToken();
+        // One unambiguous record per individual and agreement (Consent BB), also under concurrent requests.
+        b.HasIndex(r => new { r.IndividualId, r.DataAgreementId }).IsUnique();
+        b.HasIndex(r => r.DataAgreementId);
+    }
+}
+
+internal sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
+{
+    public void Configure(EntityTypeBuilder<Revision> b)
+    {
+        b.ToTable("consent_revisions");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.SchemaName).HasMaxLength(20);
+        b.Property(r => r.SerializedHash).HasMaxLength(64);
+        b.Property(r => r.PredecessorHash).HasMaxLength(64);
+        b.Property(r => r.AuthorizedByIndividual).HasMaxLength(40);
+        b.Property(r => r.AuthorizedByOther).HasMaxLength(200);
+        // One revision per place in an object's chain: two writers cannot both append revision n.
+        b.HasIndex(r => new { r.ObjectId, r.Sequence }).IsUnique();
+    }
+}
+
+internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signature>
+{
+    public void Configure(EntityTypeBuilder<Signature> b)
+    {
+        b.ToTable("consent_signatures");
+        b.HasKey(s => s.Id);
+        b.Property(s => s.KeyId).HasMaxLength(64);
+        b.Property(s => s.SignedAs).HasMaxLength(200);
+        b.HasIndex(s => s.ConsentRecordId);
+    }
+}

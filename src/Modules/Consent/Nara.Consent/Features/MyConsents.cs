@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Nara.Consent.Api;
+using Nara.Consent.Data;
+using Nara.Consent.Domain;
+using Nara.Consent.Signing;
+
+namespace Nara.Consent.Features;
+
+/// <summary>One consent on the dashboard: the record, the agreement as it was when consent was given, and its controller's current state.</summary>
+internal sealed record MyConsent(ConsentRecord Record, DataAgreementShape Given, bool AgreementLive);
+
+/// <summary>The citizen's own consents (what, to whom, why, until when) and their signed receipts.</summary>
+internal sealed class MyConsents(ConsentDbContext db, RecordQueries records, ConsentSigningKey key, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<MyConsent>> ListAsync(string individualId, CancellationToken ct)
+    {
+        var list = await db.ConsentRecords.AsNoTracking().Where(r => r.IndividualId == individualId).ToListAsync(ct);
+        var revisionIds = list.Select(r => r.DataAgreementRevisionId).ToList();
+        var agreementIds = list.Select(r => r.DataAgreementId).ToList();
+        var snapshots = await db.Revisions.AsNoTracking().Where(r => revisionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.SerializedSnapshot, ct);
+        var live = await db.DataAgreements.AsNoTracking().Where(a => agreementIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Active && !a.Deleted, ct);
+        return [.. list
+            .Where(r => snapshots.ContainsKey(r.DataAgreementRevisionId))
+            .Select(r => new MyConsent(r, JsonSerializer.Deserialize<DataAgreementShape>(snapshots[r.DataAgreementRevisionId], JsonSerializerOptions.Web)!, live.GetValueOrDefault(r.DataAgreementId)))
+            .OrderByDescending(c => c.Record.OptIn).ThenByDescending(c => c.Record.UpdatedAt)];
+    }
+
+    public async Task<MyConsent?> FindAsync(string individualId, Guid recordId, CancellationToken ct) =>
+        (await ListAsync(individualId, ct)).FirstOrDefault(c => c.Record.Id == recordId);
+
+    /// <summary>The receipt: the record, what was agreed to, the head revision and the platform's signature, with the key to check it.</summary>
+    public async Task<object?> ReceiptAsync(string individualId, Guid recordId, CancellationToken ct)
+    {
+        if (await FindAsync(individualId, recordId, ct) is not { } consent || await records.CurrentAsync(recordId, ct) is not { } current)
+        {
+            return null;
+        }
+
+        return new
+        {
+            receiptType = "nara-consent-receipt/1",
+            issuedAt = ConsentSnapshot.Time(clock.GetUtcNow()),
+            consentRecord = ConsentRecordShape.Of(current.Record),
+            dataAgreement = consent.Given,
+            revision = RevisionShape.Of(current.Revision),
+            signature = SignatureShape.Of(current.Signature),
+            signingKey = key.Jwk,
+            howToVerify = "Check signature.verificationPayload (a compact JWS, ES256) with signingKey (also at /api/consent/signing-key); "
+                + "its payload names revision.id and revision.serializedHash = SHA-256(revision.predecessorHash + \"\\n\" + revision.serializedSnapshot).",
+        };
+    }
+}
