@@ -135,6 +135,27 @@ public sealed class TamperTests
         Assert.True((await log.VerifyAsync()).Ok, "every edit was undone");
     }
 
+    [Fact]
+    public async Task Proofs_served_from_the_subtree_cache_match_storage_and_the_verifier_still_reads_storage()
+    {
+        await using var log = await SignedLogAsync(1_100);
+        var first = await AuditTools.ProveInclusionAsync(log.Services, 5, 1_100, CancellationToken.None); // fills the cache
+        var second = await AuditTools.ProveInclusionAsync(log.Services, 5, 1_100, CancellationToken.None); // upper path from memory
+        var cached = log.Services.GetRequiredService<Merkle.SubtreeCache>();
+        var upper = new Merkle.PerfectRange(9, 1); // leaves 512..1023, complete and on leaf 5's path
+        Assert.True(cached.TryGet(upper, out _));
+        Assert.Equal(first!.AuditPath, second!.AuditPath);
+
+        await using (var scope = log.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
+            await db.Database.ExecuteSqlAsync($"UPDATE audit_nodes SET \"Hash\" = {new byte[32]} WHERE \"Id\" = {upper.Key}");
+        }
+
+        var result = await log.VerifyAsync();
+        Assert.False(result.Ok, "a tampered subtree hash must be found even though proofs keep the original in memory");
+    }
+
     private static async Task<object?> ScalarAsync(AuditDbContext db, string sql)
     {
         await db.Database.OpenConnectionAsync();

@@ -5,6 +5,7 @@ using Nara.Audit.Api;
 using Nara.Audit.Contracts;
 using Nara.Audit.Data;
 using Nara.Audit.Features;
+using Nara.Audit.Merkle;
 using Nara.Identity.Contracts;
 using Nara.Audit.Signing;
 using Nara.Consent.Contracts;
@@ -41,6 +42,7 @@ public sealed class AuditModule : IModule
         services.AddScoped<SignTreeHead>();
         services.AddScoped<SigningKeyHistory>();
         services.AddScoped<RotateSigningKey>();
+        services.AddSingleton<SubtreeCache>();
         services.AddScoped<ProveInclusion>();
         services.AddScoped<ProveConsistency>();
         services.AddScoped<VerifyAuditLog>();

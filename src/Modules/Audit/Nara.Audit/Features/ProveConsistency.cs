@@ -6,11 +6,11 @@ namespace Nara.Audit.Features;
 /// <summary>RFC 9162 §2.1.4 consistency proof: the tree of size <c>first</c> is a prefix of the tree of size <c>second</c>.</summary>
 public sealed record ConsistencyProof(long First, long Second, IReadOnlyList<string> Consistency);
 
-internal sealed class ProveConsistency(AuditDbContext db)
+internal sealed class ProveConsistency(AuditDbContext db, SubtreeCache cache)
 {
     public async Task<(ConsistencyProof? Proof, string? Error)> ProveAsync(long first, long second, CancellationToken cancellationToken)
     {
-        var reader = new TreeReader(db);
+        var reader = new TreeReader(db, cache);
         var size = await reader.SizeAsync(cancellationToken);
         if (first < 1 || second < first)
         {

@@ -12,7 +12,7 @@ namespace Nara.Audit.Merkle;
 /// round trip for O(log n) primary-key lookups and no recomputation. Plain SQL: this is the hot path of
 /// the ≤ 1 ms proof target, and the keys are numbers we computed (inlined, never user text).
 /// </summary>
-internal sealed class TreeReader(AuditDbContext db)
+internal sealed class TreeReader(AuditDbContext db, SubtreeCache? cache = null)
 {
     public async Task<long> SizeAsync(CancellationToken cancellationToken)
     {
@@ -39,11 +39,25 @@ internal sealed class TreeReader(AuditDbContext db)
     public async Task<Dictionary<long, byte[]>> HashesAsync(IReadOnlyCollection<PerfectRange> ranges, CancellationToken cancellationToken)
     {
         var result = new Dictionary<long, byte[]>();
-        if (ranges.Count == 0)
+        var missing = new List<PerfectRange>(ranges.Count);
+        foreach (var range in ranges)
+        {
+            if (cache is not null && cache.TryGet(range, out var cached))
+            {
+                result[range.Key] = cached;
+            }
+            else
+            {
+                missing.Add(range);
+            }
+        }
+
+        if (missing.Count == 0)
         {
             return result;
         }
 
+        ranges = missing;
         var leaves = string.Join(",", ranges.Where(r => r.Level == 0).Select(r => r.Index.ToString(CultureInfo.InvariantCulture)));
         var nodes = string.Join(",", ranges.Where(r => r.Level > 0).Select(r => r.Key.ToString(CultureInfo.InvariantCulture)));
         var parts = new List<string>();
@@ -71,10 +85,12 @@ internal sealed class TreeReader(AuditDbContext db)
 
         foreach (var range in ranges)
         {
-            if (!result.ContainsKey(range.Key))
+            if (!result.TryGetValue(range.Key, out var hash))
             {
                 throw new InvalidOperationException($"The audit tree is missing the subtree at level {range.Level}, index {range.Index}.");
             }
+
+            cache?.Add(range, hash);
         }
 
         return result;
