@@ -28,26 +28,27 @@ public sealed class WebApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         }
         """;
 
+    // The platform's URL map puts the OpenFisca Web API here; an OpenFisca client is given this as its base URL.
+    private const string Base = "/api/eligibility";
+
     private static async Task<(HttpResponseMessage Response, JsonNode Body)> PostAsync(HttpClient client, string path, string json)
     {
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        var response = await client.PostAsync(new Uri(path, UriKind.Relative), content);
+        var response = await client.PostAsync(new Uri(Base + path, UriKind.Relative), content);
         return (response, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }
 
     private async Task<JsonNode> GetAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
     {
-        var response = await factory.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
+        var response = await factory.CreateClient().GetAsync(new Uri(Base + path, UriKind.Relative));
         Assert.Equal(expected, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
-    [Theory]
-    [InlineData("/calculate")]
-    [InlineData("/api/eligibility/calculate")]
-    public async Task Calculate_fills_every_null_value_and_echoes_the_situation(string path)
+    [Fact]
+    public async Task Calculate_fills_every_null_value_and_echoes_the_situation()
     {
-        var (response, body) = await PostAsync(factory.CreateClient(), path, Household);
+        var (response, body) = await PostAsync(factory.CreateClient(), "/calculate", Household);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("nara-demo-rules", response.Headers.GetValues("Country-Package").Single());
@@ -185,7 +186,7 @@ public sealed class WebApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task The_spec_is_an_openapi_document_of_these_routes()
     {
-        var body = await GetAsync("/api/eligibility/spec");
+        var body = await GetAsync("/spec");
 
         Assert.Equal("3.0.0", (string)body["openapi"]!);
         Assert.NotNull(body["paths"]!["/calculate"]!["post"]);

@@ -16,7 +16,9 @@ namespace Nara.Eligibility.Api;
 /// </summary>
 internal static class OpenFiscaEndpoints
 {
-    public static readonly string[] Prefixes = ["", "/api/eligibility"];
+    // Only under the platform's URL map (architecture.md): an OpenFisca client takes a base URL, so
+    // https://<host>/api/eligibility works unchanged, and the site root stays free for pages.
+    public static readonly string[] Prefixes = ["/api/eligibility"];
 
     public const string CountryPackage = "nara-demo-rules";
     public const string CountryPackageVersion = "2025.1.0";
