@@ -7,7 +7,7 @@ namespace Nara.Services.Tests;
 
 public sealed class RegistrationApiTests(ServicesFactory factory) : IClassFixture<ServicesFactory>
 {
-    private static object Body(Guid applicant) => new
+    internal static object Body(Guid applicant) => new
     {
         applicantId = applicant,
         applicationName = "부모급여 신청",

@@ -10,17 +10,6 @@ namespace Nara.Services.Tests;
 /// <summary>GovStack Registration: reading one task, and correcting a file the agency sent back (PUT /applications/{fileId}).</summary>
 public sealed class RegistrationCorrectionTests(ServicesFactory factory) : IClassFixture<ServicesFactory>
 {
-    private static object Body(Guid applicant) => new
-    {
-        applicantId = applicant,
-        applicationName = "부모급여 신청",
-        formData = new { eFormId = "parental-benefit-form", data = new Dictionary<string, object>
-        {
-            ["applicantName"] = "김서연", ["applicantAddress"] = "서울특별시 종로구 세종대로 209", ["phone"] = "010-1234-5678",
-            ["childName"] = "이하린", ["childBirthDate"] = "2026-02-20", ["inDaycare"] = false, ["bank"] = "kb", ["account"] = "123456-01-123456",
-        } },
-    };
-
     [Fact]
     public async Task A_sent_back_file_is_corrected_by_the_agency_system_and_goes_back_to_review()
     {
@@ -82,7 +71,7 @@ public sealed class RegistrationCorrectionTests(ServicesFactory factory) : IClas
     {
         var (applicant, _) = await factory.MotherAsync();
         var system = await factory.AgencySystemAsync("MOHW");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/govstack/registration/services/parental-benefit/applications") { Content = JsonContent.Create(Body(applicant)) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/govstack/registration/services/parental-benefit/applications") { Content = JsonContent.Create(RegistrationApiTests.Body(applicant)) };
         request.Headers.Add("Idempotency-Key", key);
         var submitted = await system.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);

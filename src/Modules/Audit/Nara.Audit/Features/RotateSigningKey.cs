@@ -4,6 +4,7 @@ using Nara.Audit.Contracts;
 using Nara.Audit.Data;
 using Nara.Audit.Domain;
 using Nara.Audit.Signing;
+using Nara.Kernel.Security;
 
 namespace Nara.Audit.Features;
 
@@ -33,7 +34,7 @@ internal sealed class RotateSigningKey(
                 File.Delete(key.NextPath);
             }
 
-            KeyFiles.WriteNew(key.NextPath, next.ExportPkcs8PrivateKeyPem());
+            PrivateKeyFiles.WriteNew(key.NextPath, next.ExportPkcs8PrivateKeyPem());
             var latestHead = await db.TreeHeads.AsNoTracking().MaxAsync(h => (long?)h.Timestamp, cancellationToken) ?? 0;
             var validFrom = Math.Max(clock.GetUtcNow().ToUnixTimeMilliseconds(), Math.Max(latestHead, current.ValidFrom) + 1);
             var publicKey = AuditKeys.PublicKeyOf(next);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nara.Kernel.Data;
+using Nara.Kernel.Security;
 
 namespace Nara.Audit.Signing;
 
@@ -27,7 +28,7 @@ internal sealed class AuditSigningKey : IDisposable
         if (!File.Exists(Path))
         {
             using var created = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            KeyFiles.WriteNew(Path, created.ExportPkcs8PrivateKeyPem());
+            PrivateKeyFiles.WriteNew(Path, created.ExportPkcs8PrivateKeyPem());
             logger.LogInformation("Created the audit signing key at {Path}", Path);
         }
 

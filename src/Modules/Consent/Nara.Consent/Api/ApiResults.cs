@@ -35,6 +35,29 @@ internal static class ApiResults
         return error is null;
     }
 
+    /// <summary>The optional filters of a consent-record listing (auditors and verifiers): an agreement id and an individual id.</summary>
+    public static bool TryRecordFilter(string? dataAgreementId, string? individualId, out Guid? agreement, out IResult? error)
+    {
+        agreement = null;
+        error = null;
+        if (dataAgreementId is not null)
+        {
+            if (!TryId(dataAgreementId, "dataAgreementId", out var id, out error))
+            {
+                return false;
+            }
+
+            agreement = id;
+        }
+
+        if (individualId is not null && !Callers.IsIndividualId(individualId))
+        {
+            error = Problems.Validation("individualId", "Must be an individual id: the resident id, in decimal digits.");
+        }
+
+        return error is null;
+    }
+
     public static object Pagination(int offset, int limit, int total) =>
         new { currentPage = (offset / limit) + 1, totalItems = total, totalPages = (total + limit - 1) / limit, limit, hasPrevious = offset > 0, hasNext = offset + limit < total };
 

@@ -44,25 +44,10 @@ internal static class VerificationEndpoints
 
     private static async Task<IResult> ListAsync(string? dataAgreementId, string? individualId, RecordQueries records, int? offset, int? limit, CancellationToken ct)
     {
-        if (!ApiResults.TryPage(offset, limit, out var page, out var error))
+        if (!ApiResults.TryPage(offset, limit, out var page, out var error)
+            || !ApiResults.TryRecordFilter(dataAgreementId, individualId, out var agreement, out error))
         {
             return error!;
-        }
-
-        Guid? agreement = null;
-        if (dataAgreementId is not null)
-        {
-            if (!ApiResults.TryId(dataAgreementId, "dataAgreementId", out var a, out error))
-            {
-                return error!;
-            }
-
-            agreement = a;
-        }
-
-        if (individualId is not null && !Callers.IsIndividualId(individualId))
-        {
-            return Problems.Validation("individualId", "Must be an individual id: the resident id, in decimal digits.");
         }
 
         if (agreement is null || individualId is null)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Nara.Kernel.Data;
+using Nara.Kernel.Security;
 
 namespace Nara.Consent.Signing;
 
@@ -28,7 +29,7 @@ internal sealed class ConsentSigningKey : IDisposable
             using var created = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             try
             {
-                KeyFiles.WriteNew(Path, created.ExportPkcs8PrivateKeyPem());
+                PrivateKeyFiles.WriteNew(Path, created.ExportPkcs8PrivateKeyPem());
                 logger.LogInformation("Created the consent signing key at {Path}", Path);
             }
             catch (IOException) when (File.Exists(Path))

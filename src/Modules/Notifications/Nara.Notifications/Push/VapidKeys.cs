@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nara.Kernel.Data;
+using Nara.Kernel.Security;
 
 namespace Nara.Notifications.Push;
 
@@ -32,7 +33,7 @@ internal sealed class VapidKeys
         else
         {
             key.GenerateKey(ECCurve.NamedCurves.nistP256);
-            Write(path, key.ExportPkcs8PrivateKeyPem());
+            PrivateKeyFiles.WriteNew(path, key.ExportPkcs8PrivateKeyPem());
             logger.LogInformation("Created the VAPID key pair at {Path}", path);
         }
 
@@ -52,19 +53,4 @@ internal sealed class VapidKeys
     public string PrivateKey { get; }
 
     public string Subject { get; }
-
-    private static void Write(string path, string pem)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            // Only the service account may read the private key.
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using var stream = new FileStream(path, fileOptions);
-        using var writer = new StreamWriter(stream);
-        writer.Write(pem);
-    }
 }

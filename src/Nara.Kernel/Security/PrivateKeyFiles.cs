@@ -1,7 +1,10 @@
-namespace Nara.Audit.Signing;
+namespace Nara.Kernel.Security;
 
-/// <summary>Private key files: owner-only permissions from the moment they exist, replaced atomically.</summary>
-internal static class KeyFiles
+/// <summary>
+/// Private key files every module that signs keeps (Audit's tree heads, Consent's receipts, Web Push's VAPID key):
+/// owner-only permissions from the moment the file exists, never an existing file overwritten, flushed to disk.
+/// </summary>
+public static class PrivateKeyFiles
 {
     public static void WriteNew(string path, string pem)
     {
