@@ -78,7 +78,8 @@ public sealed class PasskeyBrowserTests(BrowserFixture fixture) : IClassFixture<
         await page.GotoAsync(new Uri(Site, "/enrol?culture=ko").ToString());
         await page.Locator("#ResidentNumber").FillAsync("123");
         await page.Locator("main form button[type=submit]").ClickAsync();
-        Assert.True(await page.Locator("[role=alert]").IsVisibleAsync());
+        // The form posts and a new page loads; Expect waits for it where a one-off check would race it.
+        await Assertions.Expect(page.Locator("[role=alert]")).ToBeVisibleAsync();
         await AssertNoAxeViolationsAsync(page);
         await Screenshots.SaveAsync(page, "enrol-error");
     }
@@ -100,7 +101,7 @@ public sealed class PasskeyBrowserTests(BrowserFixture fixture) : IClassFixture<
         await page.Locator("#redirectUris").FillAsync("https://browser-rp.example/cb");
         await page.Locator("input[name=scopes][value=openid]").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "클라이언트 등록" }).ClickAsync();
-        Assert.True(await page.Locator("#client-secret").IsVisibleAsync());
+        await Assertions.Expect(page.Locator("#client-secret")).ToBeVisibleAsync();
         await AssertNoAxeViolationsAsync(page);
         await Screenshots.SaveAsync(page, "oidc-clients");
 
@@ -120,8 +121,8 @@ public sealed class PasskeyBrowserTests(BrowserFixture fixture) : IClassFixture<
         await page.GotoAsync(new Uri(Site, "/signin").ToString());
         Assert.Contains("JavaScript가 필요합니다", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("form[data-passkey=sign-in] button").ClickAsync();
-        Assert.Contains("110", await page.Locator("main [role=alert]").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.True(await page.Locator("a[href='/enrol']").IsVisibleAsync());
+        await Assertions.Expect(page.Locator("main [role=alert]")).ToContainTextAsync("110");
+        await Assertions.Expect(page.Locator("a[href='/enrol']")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "signin-nojs");
     }
 

@@ -64,11 +64,11 @@ public sealed class PortalBrowserTests(BrowserFixture fixture) : IClassFixture<B
 
         await page.Locator(".krds-language summary").ClickAsync();
         await page.Locator("a[hreflang='en']").ClickAsync();
-        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
 
         await page.Locator("#q").FillAsync("passport");
         await page.Locator("#q").PressAsync("Enter");
-        Assert.Contains("/services?q=passport", page.Url, StringComparison.Ordinal);
+        await page.WaitForURLAsync("**/services?q=passport*");
         await Screenshots.SaveAsync(page, "services-nojs-en");
     }
 

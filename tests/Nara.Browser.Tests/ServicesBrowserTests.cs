@@ -64,11 +64,12 @@ public sealed class ServicesBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.GotoAsync(new Uri(fixture.BaseAddress, "/services").ToString());
         await page.Locator("#q").FillAsync("청년 월세");
         await page.Locator("#q").PressAsync("Enter");
-        Assert.True(await page.Locator("a[href='/services/youth-rent-support']").IsVisibleAsync());
+        await page.WaitForURLAsync("**/services?q=*");
+        await Assertions.Expect(page.Locator("a[href='/services/youth-rent-support']")).ToBeVisibleAsync();
 
         await page.Locator(".nara-browse a[href*='category=housing']").ClickAsync();
-        Assert.Contains("category=housing", page.Url, StringComparison.Ordinal);
+        await page.WaitForURLAsync("**category=housing*");
         Assert.Contains("q=", page.Url, StringComparison.Ordinal);
-        Assert.True(await page.Locator("a[href='/services/youth-rent-support']").IsVisibleAsync());
+        await Assertions.Expect(page.Locator("a[href='/services/youth-rent-support']")).ToBeVisibleAsync();
     }
 }
