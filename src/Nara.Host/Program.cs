@@ -1,6 +1,7 @@
 using Nara.Audit;
 using Nara.Consent;
 using Nara.Eligibility;
+using Nara.Exchange;
 using Nara.Host.Cli;
 using Nara.Identity;
 using Nara.Kernel.Modules;
@@ -18,6 +19,7 @@ IModule[] modules =
     new ServicesModule(),
     new EligibilityModule(),
     new ConsentModule(),
+    new ExchangeModule(),
 ];
 
 return await NaraCli.RunAsync(args, modules);

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Nara.Kernel.Security;
 
 /// <summary>
@@ -21,5 +23,37 @@ public static class PrivateKeyFiles
         writer.Write(pem);
         writer.Flush();
         stream.Flush(flushToDisk: true);
+    }
+
+    /// <summary>
+    /// Loads the P-256 key kept at <paramref name="path"/>, creating it (owner-only) on first use. When two hosts
+    /// start at once, the one that loses the race uses the winner's file. Returns whether this call created it.
+    /// </summary>
+    public static (ECDsa Key, bool Created) LoadOrCreateP256(string path)
+    {
+        var created = false;
+        if (!File.Exists(path))
+        {
+            using var fresh = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            try
+            {
+                WriteNew(path, fresh.ExportPkcs8PrivateKeyPem());
+                created = true;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another host created it at the same moment: use theirs.
+            }
+        }
+
+        var key = ECDsa.Create();
+        key.ImportFromPem(File.ReadAllText(path));
+        if (key.KeySize != 256)
+        {
+            key.Dispose();
+            throw new InvalidOperationException($"The key at {path} is not a P-256 key.");
+        }
+
+        return (key, created);
     }
 }

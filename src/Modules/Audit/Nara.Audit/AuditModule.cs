@@ -9,6 +9,7 @@ using Nara.Audit.Merkle;
 using Nara.Identity.Contracts;
 using Nara.Audit.Signing;
 using Nara.Consent.Contracts;
+using Nara.Exchange.Contracts;
 using Nara.Kernel.Data;
 using Nara.Kernel.Events;
 using Nara.Kernel.Modules;
@@ -44,6 +45,7 @@ public sealed class AuditModule : IModule
         services.AddScoped<RotateSigningKey>();
         services.AddSingleton<SubtreeCache>();
         services.AddScoped<ProveInclusion>();
+        services.AddScoped<IAuditEvidence, ProvideEvidence>();
         services.AddScoped<ProveConsistency>();
         services.AddScoped<VerifyAuditLog>();
         services.AddScoped<SearchAuditLog>();
@@ -77,6 +79,9 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<ConsentRecordsForgotten, RecordConsentChange>();
         services.AddIntegrationEventHandler<DataAgreementChanged, RecordConsentChange>();
         services.AddIntegrationEventHandler<ConsentPolicyChanged, RecordConsentChange>();
+        services.AddIntegrationEventHandler<DataExchanged, RecordDataExchange>();
+        services.AddIntegrationEventHandler<DataAccessAlertsChanged, RecordDataExchange>();
+        services.AddIntegrationEventHandler<ExchangeConfigurationChanged, RecordDataExchange>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => AuditEndpoints.Map(endpoints);

@@ -24,25 +24,10 @@ internal sealed class ConsentSigningKey : IDisposable
         Path = options.Value.SigningKeyPath is { Length: > 0 } configured
             ? configured
             : System.IO.Path.Combine(database.Value.DataDirectory, "keys", "consent-signing.pem");
-        if (!File.Exists(Path))
+        (_key, var created) = PrivateKeyFiles.LoadOrCreateP256(Path);
+        if (created)
         {
-            using var created = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            try
-            {
-                PrivateKeyFiles.WriteNew(Path, created.ExportPkcs8PrivateKeyPem());
-                logger.LogInformation("Created the consent signing key at {Path}", Path);
-            }
-            catch (IOException) when (File.Exists(Path))
-            {
-                // Another host created it at the same moment: use theirs.
-            }
-        }
-
-        _key = ECDsa.Create();
-        _key.ImportFromPem(File.ReadAllText(Path));
-        if (_key.KeySize != 256)
-        {
-            throw new InvalidOperationException($"The consent signing key at {Path} is not a P-256 key.");
+            logger.LogInformation("Created the consent signing key at {Path}", Path);
         }
 
         PublicKey = _key.ExportSubjectPublicKeyInfo();

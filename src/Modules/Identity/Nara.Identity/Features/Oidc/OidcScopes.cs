@@ -16,10 +16,11 @@ internal static class OidcScopes
     public const string RegistriesWrite = "registries.write";
     public const string NotificationsSend = "notifications.send";
     public const string ServicesRegistration = "services.registration";
+    public const string Exchange = "exchange";
 
     public static readonly IReadOnlyList<string> Identity = [Scopes.OpenId, Scopes.Profile, Birthdate, Age, Official, Scopes.OfflineAccess];
 
-    public static readonly IReadOnlyList<string> Api = [RegistriesRead, RegistriesWrite, NotificationsSend, ServicesRegistration];
+    public static readonly IReadOnlyList<string> Api = [RegistriesRead, RegistriesWrite, NotificationsSend, ServicesRegistration, Exchange];
 
     public static IEnumerable<string> All => Identity.Concat(Api);
 
@@ -40,7 +41,8 @@ internal static class OidcScopes
 
     /// <summary>
     /// The scope claims Nara's APIs authorize on, in the agency-client form ("area:resource:action"): the per-registry
-    /// scopes the Registries API checks ("registries:{name}:{access}"), "notifications:send" and "services:registration".
+    /// scopes the Registries API checks ("registries:{name}:{access}"), "notifications:send", "services:registration" and
+    /// "exchange:request" (the information mediator).
     /// </summary>
     public static IEnumerable<string> ToApiScopes(IEnumerable<string> scopes)
     {
@@ -59,6 +61,9 @@ internal static class OidcScopes
                     break;
                 case ServicesRegistration:
                     yield return "services:registration";
+                    break;
+                case Exchange:
+                    yield return "exchange:request";
                     break;
                 default:
                     if (scope.StartsWith("registries:", StringComparison.Ordinal))

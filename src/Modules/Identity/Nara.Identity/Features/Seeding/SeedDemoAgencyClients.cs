@@ -24,7 +24,7 @@ internal sealed class SeedDemoAgencyClients(
     public static readonly IReadOnlyList<NewAgencyClient> Clients =
     [
         new("KR/GOV/NHIS/benefits", "NHIS", "국민건강보험공단 급여 시스템 (NHIS benefits back office)",
-            ["registries:health-insurance:read", "registries:residents:read"]),
+            ["registries:health-insurance:read", "registries:residents:read", "exchange:request"]),
         new("KR/GOV/MOLIT/vehicles", "MOLIT", "국토교통부 자동차 관리 시스템 (MOLIT vehicle register)",
             ["registries:vehicles:read", "registries:vehicles:write"]),
         new("KR/GOV/MOIS/registries", "MOIS", "행정안전부 기본 등록부 관리 (MOIS base registries)",

@@ -24,7 +24,7 @@ internal sealed class SeedDemoOidcClients(
             ["http://localhost:5100/signout-callback-oidc", "https://localhost:5101/signout-callback-oidc"],
             ["openid", "profile", "birthdate", "age", "offline_access"]),
         new("KR/GOV/MOIS/registries-oauth", "행정안전부 기본 등록부 관리 (MOIS base registries, OAuth)", OidcClientTypes.Confidential, OidcSectors.Public, "MOIS",
-            [], [], ["registries.read", "registries.write"], ClientCredentials: true),
+            [], [], ["registries.read", "registries.write", "exchange"], ClientCredentials: true),
     ];
 
     public async Task ExecuteAsync(bool onlyIfEmpty, CancellationToken cancellationToken)

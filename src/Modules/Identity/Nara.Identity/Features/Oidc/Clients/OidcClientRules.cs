@@ -51,7 +51,7 @@ internal static partial class OidcClientRules
 
         if (c.Scopes.Any(OidcScopes.IsApi) && !c.ClientCredentials)
         {
-            return "API scopes (registries.read, registries.write, notifications.send, services.registration) are for agency systems using client credentials.";
+            return "API scopes (registries.read, registries.write, notifications.send, services.registration, exchange) are for agency systems using client credentials.";
         }
 
         if (c.Scopes.Any(s => !OidcScopes.IsApi(s)) && c.RedirectUris.Count == 0)

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Nara.Exchange.Contracts;
+using Nara.Exchange.Data;
+using Nara.Exchange.Domain;
+using Nara.Kernel.Data;
+using Nara.Kernel.Events;
+using Nara.Notifications.Contracts;
+
+namespace Nara.Exchange.Features.Mediation;
+
+/// <summary>One access-log row, the event Audit records it from, and the subject's alert when they asked for one.</summary>
+internal sealed record AccessLogItem(ExchangeRecord Record, DataExchanged Event, NotificationRequested? Alert);
+
+/// <summary>
+/// Writes the access log with group commit: concurrent exchanges share one transaction, and each waits until
+/// its row and its outbox event are durable before the answer leaves (no data without evidence). The event's
+/// outbox message id is the exchange id, so the Audit entry made from it can be found again.
+/// </summary>
+internal sealed class AccessLogWriter : IAsyncDisposable
+{
+    private readonly GroupCommit<AccessLogItem, bool> _commit;
+
+    public AccessLogWriter(IServiceScopeFactory scopes, ILogger<AccessLogWriter> logger)
+    {
+        _commit = new GroupCommit<AccessLogItem, bool>(
+            async items =>
+            {
+                await StoreAsync(scopes, items);
+                return [.. items.Select(_ => true)];
+            },
+            async item =>
+            {
+                await StoreAsync(scopes, [item]);
+                return true;
+            },
+            logger);
+    }
+
+    public Task WriteAsync(AccessLogItem item) => _commit.EnqueueAsync(item, CancellationToken.None);
+
+    public ValueTask DisposeAsync() => _commit.DisposeAsync();
+
+    private static async Task StoreAsync(IServiceScopeFactory scopes, IReadOnlyList<AccessLogItem> items)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        foreach (var item in items)
+        {
+            db.Records.Add(item.Record);
+            var message = OutboxMessage.Create(item.Event, item.Record.Time);
+            message.Id = item.Record.Id;
+            db.OutboxMessages.Add(message);
+            if (item.Alert is not null)
+            {
+                db.Publish(item.Alert, item.Record.Time);
+            }
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+}
