@@ -49,6 +49,7 @@ internal static partial class EndpointAccess
         ["consent:administrator"] = "official:administrator",
         ["consent:individual"] = "agency-client:consent:individual+citizen",
         ["consent:verification"] = "agency-client:consent:verify",
+        ["exchange:administrator"] = "official:administrator",
     };
 
     private static readonly Dictionary<string, string> SchemeLabels = new(StringComparer.Ordinal)
