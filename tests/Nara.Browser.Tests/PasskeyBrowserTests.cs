@@ -130,6 +130,8 @@ public sealed class PasskeyBrowserTests(BrowserFixture fixture) : IClassFixture<
     private async Task<IPage> EnrolWithPasskeyAsync(DemoPersona persona, string nickname)
     {
         var context = await fixture.Browser.NewContextAsync(new() { Locale = "ko-KR" });
+        // Enrolment sends a code and creates an account: on a busy 2-core runner a step took over Playwright's 30 s default.
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         var cdp = await context.NewCDPSessionAsync(page);
         await cdp.SendAsync("WebAuthn.enable");
