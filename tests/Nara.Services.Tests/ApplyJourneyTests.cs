@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Nara.Registries.Contracts;
 using Nara.Services.Contracts;
 using Nara.Services.Domain.Applications;
 using Nara.Testing;
@@ -56,6 +59,37 @@ public sealed class ApplyJourneyTests(ServicesFactory factory) : IClassFixture<S
         var english = await citizen.GetStringAsync(new Uri($"/services/parental-benefit/apply/{id}/steps/0?culture=en", UriKind.Relative));
         Assert.Contains("From the resident registry, MOIS", english, StringComparison.Ordinal);
         Assert.Contains(await factory.OutboxTypesAsync(), t => t.Contains(nameof(ApplicationPrefilled), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Each_prefilled_field_names_the_exchange_that_brought_it_and_the_applicant_sees_that_exchange()
+    {
+        var (_, citizen) = await factory.MotherAsync();
+        var (id, _) = await ServicesFactory.StartAsync(citizen, "parental-benefit");
+        var exchanges = await factory.InDbAsync(db => db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => a.PrefillExchangesJson).SingleAsync());
+        var exchange = JsonDocument.Parse(exchanges).RootElement.EnumerateObject().First().Value.GetString()!;
+
+        var html = await citizen.GetStringAsync(new Uri($"/services/parental-benefit/apply/{id}/steps/0", UriKind.Relative));
+        Assert.Contains($"정보 연계 {exchange[^12..]}", html, StringComparison.Ordinal);
+        await factory.DrainOutboxAsync(); // Audit records the exchange; then the page links its proof
+        var access = await citizen.GetStringAsync(new Uri("/my/data/access", UriKind.Relative));
+        Assert.Contains($"/my/data/access/{exchange}/proof", access, StringComparison.Ordinal);
+        Assert.Contains($"application:{id:D}", access, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_consent_to_prefill_the_fields_are_left_for_the_applicant_and_the_refusal_is_on_record()
+    {
+        var persona = DemoPersonas.YoungJobseeker;
+        var account = await factory.CreateCitizenForResidentAsync(persona.ResidentNumber, persona.NameKo);
+        var citizen = await factory.SignedInAsAsync(account);
+        var (id, _) = await ServicesFactory.StartAsync(citizen, "parental-benefit");
+
+        var html = await citizen.GetStringAsync(new Uri($"/services/parental-benefit/apply/{id}/steps/0", UriKind.Relative));
+        Assert.DoesNotContain("주민등록 전산정보(행정안전부)에서 가져옴", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"applicantName\"", html, StringComparison.Ordinal);
+        var access = await citizen.GetStringAsync(new Uri("/my/data/access?culture=en", UriKind.Relative));
+        Assert.Contains("Asked without your consent", access, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class ServicesModule : IModule
         services.AddSingleton<DocumentStore>();
 
         // Citizens: one-stop applications, prefilled from registries, and "my applications".
-        services.AddScoped<PrefillFromRegistries>();
+        services.AddScoped<PrefillThroughExchange>();
         services.AddScoped<StartApplication>();
         services.AddScoped<SaveStep>();
         services.AddScoped<SubmitApplication>();

@@ -52,6 +52,11 @@ internal static class ServicesTexts
         _ => Bilingual.L("주민등록 전산정보(행정안전부)에서 가져옴", "From the resident registry, MOIS"),
     };
 
+    /// <summary>The source, and the exchange that brought the value (its access-log id, as on "who used my data").</summary>
+    public static string Source(string prefill, string? exchangeId) => exchangeId is { Length: >= 12 }
+        ? $"{Source(prefill)} · {Bilingual.L("정보 연계", "exchange")} {exchangeId[^12..]}"
+        : Source(prefill);
+
     public static string Agency(string code) => code switch
     {
         "MOHW" => Bilingual.L("보건복지부", "Ministry of Health and Welfare"),

@@ -13,6 +13,7 @@ internal sealed class ApplicationEntityTypeConfiguration : IEntityTypeConfigurat
         b.Property(x => x.ServiceSlug).HasMaxLength(100);
         b.Property(x => x.AnswersJson).HasMaxLength(200_000);
         b.Property(x => x.PrefilledJson).HasMaxLength(20_000);
+        b.Property(x => x.PrefillExchangesJson).HasMaxLength(20_000);
         b.Property(x => x.Status).HasMaxLength(20);
         b.Property(x => x.IdempotencyKey).HasMaxLength(100);
         b.Property(x => x.Channel).HasMaxLength(100);

@@ -22,6 +22,9 @@ internal sealed class Application
     /// <summary>Field id → value read from a registry; shown read-only with its source.</summary>
     public string PrefilledJson { get; set; } = "{}";
 
+    /// <summary>Field id → the Exchange access-log id of the exchange that prefilled it.</summary>
+    public string PrefillExchangesJson { get; set; } = "{}";
+
     public string Status { get; set; } = ApplicationStatuses.Draft;
 
     /// <summary>Set by the form that started the application (or the API caller); one application per key and applicant.</summary>

@@ -54,8 +54,8 @@ public static class FieldTypes
 }
 
 /// <summary>
-/// Where a prefilled value comes from. Each maps to a Registries contract query (until the Exchange
-/// module exists), and the purpose of the lookup is recorded.
+/// Where a prefilled value comes from. Each maps to an attribute of a registry service of the Exchange
+/// (see <c>PrefillThroughExchange</c>), so every lookup is consent-checked and logged.
 /// </summary>
 public static class PrefillSources
 {

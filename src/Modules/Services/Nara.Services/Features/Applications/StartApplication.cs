@@ -10,7 +10,7 @@ namespace Nara.Services.Features.Applications;
 /// Opens a draft for a service (or bundle), prefilled from registries. The idempotency key comes from
 /// the start form: a refresh or a second click finds the draft the first one made.
 /// </summary>
-internal sealed class StartApplication(ServicesDbContext db, ServiceCatalogue catalogue, PrefillFromRegistries prefill, TimeProvider clock)
+internal sealed class StartApplication(ServicesDbContext db, ServiceCatalogue catalogue, PrefillThroughExchange prefill, TimeProvider clock)
 {
     public const int MaxKeyLength = 100;
 
@@ -29,12 +29,14 @@ internal sealed class StartApplication(ServicesDbContext db, ServiceCatalogue ca
         }
 
         var now = clock.GetUtcNow();
-        var prefilled = await prefill.ReadAsync(form, applicant.ResidentId, ct);
+        var applicationId = Guid.CreateVersion7(now);
+        var found = await prefill.ReadAsync(form, applicant.ResidentId, service.Agency, applicationId, ct);
+        var prefilled = found.Values;
         var application = new Application
         {
-            Id = Guid.CreateVersion7(now), ApplicantAccountId = applicant.AccountId, ApplicantResidentId = applicant.ResidentId,
+            Id = applicationId, ApplicantAccountId = applicant.AccountId, ApplicantResidentId = applicant.ResidentId,
             ServiceSlug = slug, IdempotencyKey = idempotencyKey, Channel = channel, CreatedAt = now, UpdatedAt = now,
-            PrefilledJson = Answers.Write(prefilled), AnswersJson = Answers.Write(prefilled),
+            PrefilledJson = Answers.Write(prefilled), AnswersJson = Answers.Write(prefilled), PrefillExchangesJson = Answers.Write(found.Exchanges),
         };
         db.Applications.Add(application);
         if (prefilled.Count > 0 && applicant.ResidentId is { } residentId)

@@ -29,6 +29,9 @@ internal sealed class ReviewModel(ServiceCatalogue catalogue, ApplicationQueries
 
     public Dictionary<string, string> Prefilled { get; private set; } = [];
 
+    /// <summary>Field id → the exchange that prefilled it.</summary>
+    public Dictionary<string, string> Exchanges { get; private set; } = [];
+
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
 
     public int FirstInvalidStep { get; private set; }
@@ -81,6 +84,7 @@ internal sealed class ReviewModel(ServiceCatalogue catalogue, ApplicationQueries
         Bundled = [.. service.Bundle.Select(catalogue.Get).OfType<ServiceDefinition>()];
         Answers = Nara.Services.Domain.Forms.Answers.Read(detail.Application.AnswersJson);
         Prefilled = Nara.Services.Domain.Forms.Answers.Read(detail.Application.PrefilledJson);
+        Exchanges = Nara.Services.Domain.Forms.Answers.Read(detail.Application.PrefillExchangesJson);
         return null;
     }
 

@@ -119,13 +119,14 @@ internal sealed class StepModel(ServiceCatalogue catalogue, ApplicationQueries q
     {
         var answers = Answers.Read(detail.Application.AnswersJson);
         var prefilled = Answers.Read(detail.Application.PrefilledJson);
+        var exchanges = Answers.Read(detail.Application.PrefillExchangesJson);
         return [.. Step.Fields.Select(f =>
         {
             var isPrefilled = prefilled.TryGetValue(f.Id, out var pre);
             var value = isPrefilled ? pre! : typed?.GetValueOrDefault(f.Id) ?? answers.GetValueOrDefault(f.Id) ?? "";
             var fileName = f.Type == FieldTypes.File && Guid.TryParse(answers.GetValueOrDefault(f.Id), out var doc)
                 ? detail.Documents.FirstOrDefault(d => d.Id == doc)?.FileName : null;
-            return new FieldView(f, value, errors?.GetValueOrDefault(f.Id), isPrefilled ? ServicesTexts.Source(f.Prefill!) : null, fileName);
+            return new FieldView(f, value, errors?.GetValueOrDefault(f.Id), isPrefilled ? ServicesTexts.Source(f.Prefill!, exchanges.GetValueOrDefault(f.Id)) : null, fileName);
         })];
     }
 

@@ -109,6 +109,11 @@ namespace Nara.Services.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("PrefillExchangesJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
                     b.Property<string>("PrefilledJson")
                         .IsRequired()
                         .HasMaxLength(20000)

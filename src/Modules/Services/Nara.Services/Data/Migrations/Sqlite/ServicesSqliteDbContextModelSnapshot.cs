@@ -113,6 +113,11 @@ namespace Nara.Services.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PrefillExchangesJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PrefilledJson")
                         .IsRequired()
                         .HasMaxLength(20000)

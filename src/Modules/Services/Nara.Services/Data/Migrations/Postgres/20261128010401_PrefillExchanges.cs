@@ -1,0 +1,30 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Nara.Services.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class PrefillExchanges : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "PrefillExchangesJson",
+                table: "services_applications",
+                type: "character varying(20000)",
+                maxLength: 20000,
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PrefillExchangesJson",
+                table: "services_applications");
+        }
+    }
+}
