@@ -10,23 +10,24 @@ namespace Nara.Host.Cli;
 /// Macro benchmarks over a whole pipeline; prints one JSON line (docs/performance.md records them).
 /// Scenarios: "seed" (synthetic population generation into the configured database), "audit" (appends/s
 /// into the audit log and proof latency at that size), "notifications" (API intake and email delivery over
-/// real HTTP to an SMTP catcher), "services" (service pages and catalogue searches over real HTTP), "eligibility" (rules-engine
+/// real HTTP to an SMTP catcher), "services" (service pages and catalogue searches over real HTTP), "exchange" (consent-checked, signed, logged
+/// requests through the mediator over real HTTP), "eligibility" (rules-engine
 /// determinations per second over synthetic households, in memory).
 /// </summary>
 internal static class BenchCommand
 {
     public static Command Create(IReadOnlyList<IModule> modules)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Which benchmark to run: seed, audit, notifications, services, eligibility." };
+        var scenario = new Argument<string>("scenario") { Description = "Which benchmark to run: seed, audit, notifications, services, exchange, eligibility." };
         var n = new Option<int>("--n") { Description = "Size of the run (residents for seed, entries for audit, single sends for notifications).", DefaultValueFactory = _ => 1_000_000 };
         var command = new Command("bench", "Run a macro benchmark and print one JSON line.") { scenario, n };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, ct) =>
         {
             var name = result.GetValue(scenario);
-            if (name is not ("seed" or "audit" or "notifications" or "services" or "eligibility"))
+            if (name is not ("seed" or "audit" or "notifications" or "services" or "exchange" or "eligibility"))
             {
-                await Console.Error.WriteLineAsync($"Unknown scenario '{name}'. Known: seed, audit, notifications, services, eligibility.");
+                await Console.Error.WriteLineAsync($"Unknown scenario '{name}'. Known: seed, audit, notifications, services, exchange, eligibility.");
                 return 2;
             }
 
@@ -35,6 +36,15 @@ internal static class BenchCommand
                 // A whole web host of its own (Kestrel on loopback), not the tool host the other scenarios use.
                 var count = result.GetValue(n);
                 var measured = await NotificationsBench.RunAsync([.. result.UnmatchedTokens], modules, count, ct);
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { scenario = name, n = count, figures = measured }));
+                return 0;
+            }
+
+            if (name == "exchange")
+            {
+                // --n's default (a million residents) is far too many requests: 20,000 unless given.
+                var count = result.GetResult(n) is { Implicit: false } ? result.GetValue(n) : 20_000;
+                var measured = await ExchangeBench.RunAsync([.. result.UnmatchedTokens], modules, count, ct);
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { scenario = name, n = count, figures = measured }));
                 return 0;
             }

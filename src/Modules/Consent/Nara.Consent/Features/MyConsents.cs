@@ -10,6 +10,9 @@ namespace Nara.Consent.Features;
 /// <summary>One consent on the dashboard: the record, the agreement as it was when consent was given, and its controller's current state.</summary>
 internal sealed record MyConsent(ConsentRecord Record, DataAgreementShape Given, bool AgreementLive);
 
+/// <summary>An agreement the citizen may consent to: purpose, controller and the data items (Korean, English).</summary>
+internal sealed record ConsentOffer(Guid AgreementId, string PurposeKo, string Purpose, string Controller, IReadOnlyList<(string Ko, string En)> Items);
+
 /// <summary>The citizen's own consents (what, to whom, why, until when) and their signed receipts.</summary>
 internal sealed class MyConsents(ConsentDbContext db, RecordQueries records, ConsentSigningKey key, TimeProvider clock)
 {
@@ -24,6 +27,16 @@ internal sealed class MyConsents(ConsentDbContext db, RecordQueries records, Con
             .Where(r => snapshots.ContainsKey(r.DataAgreementRevisionId))
             .Select(r => new MyConsent(r, JsonSerializer.Deserialize<DataAgreementShape>(snapshots[r.DataAgreementRevisionId], JsonSerializerOptions.Web)!, live.GetValueOrDefault(r.DataAgreementId)))
             .OrderByDescending(c => c.Record.OptIn).ThenByDescending(c => c.Record.UpdatedAt)];
+    }
+
+    /// <summary>Agreements that ask for consent and that the citizen has never answered: what they may opt in to.</summary>
+    public async Task<IReadOnlyList<ConsentOffer>> OffersAsync(string individualId, CancellationToken ct)
+    {
+        var answered = db.ConsentRecords.Where(r => r.IndividualId == individualId).Select(r => r.DataAgreementId);
+        var open = await db.DataAgreements.AsNoTracking()
+            .Where(a => a.Active && !a.Deleted && a.Lifecycle == DataAgreementLifecycles.Complete && a.LawfulBasis == "consent" && !answered.Contains(a.Id))
+            .OrderBy(a => a.ControllerName).ThenBy(a => a.PurposeKo).ToListAsync(ct);
+        return [.. open.Select(a => new ConsentOffer(a.Id, a.PurposeKo, a.Purpose, a.ControllerName, [.. a.Attributes.Select(x => (x.DescriptionKo ?? x.Description, x.Description))]))];
     }
 
     public async Task<MyConsent?> FindAsync(string individualId, Guid recordId, CancellationToken ct) =>
