@@ -10,7 +10,7 @@ using Nara.Registries.Contracts;
 namespace Nara.Eligibility.Features;
 
 /// <summary>What a run did, for the CLI and the run history.</summary>
-internal sealed record RunSummary(Guid RunId, string Kind, string Month, int Households, int Residents, long Determinations,
+public sealed record RunSummary(Guid RunId, string Kind, string Month, int Households, int Residents, long Determinations,
     int ResultsChanged, int NewlyEligible, int NoLongerEligible, int DueSoon, int Notifications, long DurationMs);
 
 /// <summary>
