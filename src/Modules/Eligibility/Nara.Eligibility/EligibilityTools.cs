@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Nara.Eligibility.Batch;
 using Nara.Eligibility.Engine;
 using Nara.Eligibility.Features;
+using Nara.Eligibility.Rules;
+using Nara.Registries.Contracts;
 
 namespace Nara.Eligibility;
 
@@ -24,5 +27,23 @@ public static class EligibilityTools
 
         await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RunMatching>().RunAsync(trigger, incremental, period, progress, cancellationToken);
+    }
+
+    /// <summary>The batch core over in-memory columns: (determinations, best seconds of the passes) after one warm-up pass.</summary>
+    public static (long Determinations, double Seconds) MeasureBatchCore(PopulationColumns population, DateOnly month, int passes)
+    {
+        var rules = NaraRules.Create();
+        var period = Period.OfMonth(month);
+        var input = BatchInput.FromRegistries(population);
+        var determinations = BatchEngine.Evaluate(rules, input, period).Determinations;
+        var best = double.MaxValue;
+        for (var pass = 0; pass < passes; pass++)
+        {
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            BatchEngine.Evaluate(rules, input, period);
+            best = Math.Min(best, stopwatch.Elapsed.TotalSeconds);
+        }
+
+        return (determinations, best);
     }
 }
