@@ -42,5 +42,8 @@ internal sealed class BatchResult(int persons, int households)
 
     public int[] Age { get; } = new int[persons];
 
+    /// <summary>Age in completed months on the first day of the month (-1 = not yet born).</summary>
+    public int[] AgeMonths { get; } = new int[persons];
+
     public long Determinations { get; set; }
 }

@@ -18,8 +18,9 @@ internal static class HouseholdRules
         var vulnerable = Tri.No;
         for (var i = first; i < end; i++)
         {
-            var (age, _) = calendar.Age(population.Birth[i]);
+            var (age, months) = calendar.Age(population.Birth[i]);
             result.Age[i] = age;
+            result.AgeMonths[i] = months;
             var child = population.Birth[i] > calendar.ChildCutoff;
             if (!child)
             {
@@ -56,7 +57,7 @@ internal static class HouseholdRules
         for (var i = first; i < end; i++)
         {
             var age = result.Age[i];
-            var months = calendar.Age(population.Birth[i]).Months;
+            var months = result.AgeMonths[i];
 
             // ChildBenefits.cs
             var parental = Tri.Of(months >= 0 && months <= p.ParentalMaxMonths);
