@@ -94,7 +94,7 @@ public sealed class MatchingTests(MatchingFactory factory) : IClassFixture<Match
         await WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE registries_residents SET \"BirthDate\" = {new DateOnly(1950, 1, 15)} WHERE \"Id\" = {resident}"));
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var handler = scope.ServiceProvider.GetRequiredService<IIntegrationEventHandler<RegistryRecordChanged>>();
+            var handler = scope.ServiceProvider.GetServices<IIntegrationEventHandler<RegistryRecordChanged>>().OfType<Features.QueueRegistryChange>().Single();
             foreach (var id in households)
             {
                 await handler.HandleAsync(new(Guid.NewGuid(), factory.Clock.GetUtcNow(), new RegistryRecordChanged("incomes", $"{id}", "update", "test", null, null, null)), CancellationToken.None);
