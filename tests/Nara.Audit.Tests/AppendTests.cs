@@ -63,7 +63,9 @@ public sealed class AppendTests(AuditFactory factory) : IClassFixture<AuditFacto
         for (var delivery = 0; delivery < 2; delivery++)
         {
             await using var scope = factory.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<IIntegrationEventHandler<RegistryRecordChanged>>().HandleAsync(envelope, CancellationToken.None);
+            // Other modules (Eligibility) handle the event too: deliver it to Audit's handler.
+            var handler = scope.ServiceProvider.GetServices<IIntegrationEventHandler<RegistryRecordChanged>>().OfType<Features.RecordRegistryChange>().Single();
+            await handler.HandleAsync(envelope, CancellationToken.None);
         }
 
         await using var check = factory.Services.CreateAsyncScope();

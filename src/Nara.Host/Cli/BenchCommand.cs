@@ -11,8 +11,8 @@ namespace Nara.Host.Cli;
 /// Scenarios: "seed" (synthetic population generation into the configured database), "audit" (appends/s
 /// into the audit log and proof latency at that size), "notifications" (API intake and email delivery over
 /// real HTTP to an SMTP catcher), "services" (service pages and catalogue searches over real HTTP), "exchange" (consent-checked, signed, logged
-/// requests through the mediator over real HTTP), "eligibility" (rules-engine
-/// determinations per second over synthetic households, in memory).
+/// requests through the mediator over real HTTP), "eligibility" (rules-engine determinations per second: per household
+/// and column-wise, in memory; then a whole proactive run over seeded residents).
 /// </summary>
 internal static class BenchCommand
 {
@@ -51,9 +51,13 @@ internal static class BenchCommand
 
             if (name == "eligibility")
             {
-                // The engine alone: --n households (default 100,000), no database.
+                // Per-household engine over --n households (default 100,000) and the batch core over --n × 10 residents
+                // (in memory), then the whole proactive run over --n residents seeded into the configured database.
                 var count = result.GetResult(n) is { Implicit: false } ? result.GetValue(n) : 100_000;
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { scenario = name, n = count, figures = EligibilityBench.Run(count) }));
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { scenario = name + "-batch-core", n = count * 10, figures = EligibilityBench.RunBatchCore(count * 10) }));
+                var proactive = await EligibilityBench.RunProactiveAsync([.. result.UnmatchedTokens], modules, count, ct);
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { scenario = name + "-proactive-run", n = count, figures = proactive }));
                 return 0;
             }
 

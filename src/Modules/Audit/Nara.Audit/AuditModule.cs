@@ -11,6 +11,7 @@ using Nara.Audit.Signing;
 using Nara.Consent.Contracts;
 using Nara.Exchange.Contracts;
 using Nara.Kernel.Data;
+using Nara.Eligibility.Contracts;
 using Nara.Kernel.Events;
 using Nara.Kernel.Modules;
 using Nara.Notifications.Contracts;
@@ -59,6 +60,7 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<NotificationAccepted, RecordNotification>();
         services.AddIntegrationEventHandler<NotificationCompleted, RecordNotification>();
         services.AddIntegrationEventHandler<NotificationTemplateSaved, RecordNotification>();
+        services.AddIntegrationEventHandler<ProactiveMatchingChanged, RecordProactiveMatching>();
         services.AddIntegrationEventHandler<OidcTokenIssued, RecordTokenIssue>();
         services.AddIntegrationEventHandler<OidcClientRegistered, RecordOidcChange>();
         services.AddIntegrationEventHandler<OidcClientRemoved, RecordOidcChange>();

@@ -3,10 +3,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Eligibility.Api;
 using Nara.Eligibility.Contracts;
+using Nara.Eligibility.Data;
 using Nara.Eligibility.Engine;
 using Nara.Eligibility.Features;
 using Nara.Eligibility.Rules;
+using Nara.Kernel.Data;
+using Nara.Kernel.Events;
 using Nara.Kernel.Modules;
+using Nara.Registries.Contracts;
 
 namespace Nara.Eligibility;
 
@@ -30,6 +34,18 @@ public sealed class EligibilityModule : IModule
         // Citizens: "Benefits for you", evaluated on the household's registry data.
         services.AddScoped<FindBenefits>();
         services.AddScoped<IBenefitFinder>(sp => sp.GetRequiredService<FindBenefits>());
+        services.AddScoped<SetProactiveMatching>();
+
+        // Whole-population proactive matching: nightly and on registry changes (incremental), and `nara eligibility run`.
+        services.AddModuleDbContext<EligibilityDbContext, EligibilitySqliteDbContext, EligibilityPostgresDbContext>(ModuleName);
+        services.AddScoped<RunMatching>();
+        services.AddScoped<RunHistory>();
+        services.AddIntegrationEventHandler<RegistryRecordChanged, QueueRegistryChange>();
+        services.AddSingleton<MatchingScheduler>();
+        if (configuration.GetValue("Nara:Eligibility:Schedule", true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<MatchingScheduler>());
+        }
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => OpenFiscaEndpoints.Map(endpoints);

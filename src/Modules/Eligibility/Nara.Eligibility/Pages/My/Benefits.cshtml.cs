@@ -16,7 +16,7 @@ namespace Nara.Eligibility.Pages.My;
 /// each with its explanation and, where the catalogue has the service, a link to apply.
 /// </summary>
 [Authorize(Policy = NaraPolicies.Citizen)]
-internal sealed class BenefitsModel(FindBenefits benefits, RuleSet rules, TimeProvider clock) : PageModel
+internal sealed class BenefitsModel(FindBenefits benefits, SetProactiveMatching matching, RuleSet rules, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "month")]
     public string? MonthText { get; set; }
@@ -28,6 +28,9 @@ internal sealed class BenefitsModel(FindBenefits benefits, RuleSet rules, TimePr
     public long? ResidentId { get; private set; }
 
     public HouseholdFacts? Household { get; private set; }
+
+    /// <summary>The citizen's consent to proactive matching (off until switched on).</summary>
+    public bool ProactiveMatching { get; private set; }
 
     public IReadOnlyList<BenefitResult> Results { get; private set; } = [];
 
@@ -53,7 +56,8 @@ internal sealed class BenefitsModel(FindBenefits benefits, RuleSet rules, TimePr
             }
         }
 
-        ResidentId = long.TryParse(User.FindFirstValue(NaraClaims.ResidentId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        ResidentId = Resident();
+        ProactiveMatching = ResidentId is { } known && await matching.IsOptedInAsync(known, ct);
         if (ResidentId is { } resident && await benefits.EvaluateAsync(resident, Month, ct) is { } found)
         {
             Household = found.Facts;
@@ -62,6 +66,21 @@ internal sealed class BenefitsModel(FindBenefits benefits, RuleSet rules, TimePr
 
         return Page();
     }
+
+    /// <summary>Switches proactive matching on or off, then shows the page again (post/redirect/get).</summary>
+    public async Task<IActionResult> OnPostMatchingAsync(bool optIn, CancellationToken ct)
+    {
+        if (Resident() is not { } resident)
+        {
+            return RedirectToPage();
+        }
+
+        await matching.SetAsync(resident, optIn, User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
+        return RedirectToPage(new { month = MonthText });
+    }
+
+    private long? Resident() =>
+        long.TryParse(User.FindFirstValue(NaraClaims.ResidentId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     public string Name(BenefitResult result)
     {

@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Nara.Eligibility.Batch;
+using Nara.Eligibility.Data;
+using Nara.Eligibility.Domain;
+using Nara.Eligibility.Engine;
+using Nara.Kernel.Time;
+using Nara.Registries.Contracts;
+
+namespace Nara.Eligibility.Features;
+
+/// <summary>What a run did, for the CLI and the run history.</summary>
+public sealed record RunSummary(Guid RunId, string Kind, string Month, int Households, int Residents, long Determinations,
+    int ResultsChanged, int NewlyEligible, int NoLongerEligible, int DueSoon, int Notifications, long DurationMs);
+
+/// <summary>
+/// Whole-population proactive matching: read the registries' columns, evaluate every benefit for
+/// everyone (BatchEngine), compare with each resident's stored results, and turn changes and due dates
+/// into opportunities — one notification each, for residents who opted in. Full runs read everyone;
+/// incremental runs read only the households registry events queued, and store exactly what a full run
+/// would. Changes are written in chunks, each with its opportunities and notifications in one
+/// transaction, so an interrupted run leaves finished chunks done and the rerun redoes the rest; the
+/// unique key per resident × subject × kind × period makes a second notification impossible.
+/// </summary>
+internal sealed class RunMatching(EligibilityDbContext db, IPopulationFacts registries, RuleSet rules, TimeProvider clock)
+{
+    private const int ChunkWrites = 2_000;
+
+    public async Task<RunSummary> RunAsync(string trigger, bool incremental, Period? month, IProgress<(string Stage, long Done, long Total)>? progress, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var started = clock.GetUtcNow();
+        var today = KoreaTime.Today(clock);
+        var evaluated = month ?? Period.OfMonth(today);
+        var run = new MatchingRun { Id = Guid.NewGuid(), Kind = incremental ? "incremental" : "full", Trigger = trigger, Month = evaluated.ToString(), StartedAt = started };
+        db.Runs.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+
+        List<long>? households = incremental ? await db.Pending.Where(p => p.Since <= started).Select(p => p.HouseholdId).ToListAsync(cancellationToken) : null;
+        progress?.Report(("read registries", 0, 1));
+        var population = households is { Count: 0 } ? null : await registries.ReadAsync(evaluated.Start, households, cancellationToken);
+        var changes = population is null ? new MatchingChanges() : await ApplyAsync(run, population, households, evaluated, today, progress, cancellationToken);
+
+        await db.Pending.Where(p => p.Since <= started && (households == null || households.Contains(p.HouseholdId))).ExecuteDeleteAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        run.FinishedAt = clock.GetUtcNow();
+        run.Households = population?.Households ?? 0;
+        run.Residents = population?.Persons ?? 0;
+        run.Determinations = changes.Determinations;
+        run.ResultsChanged = changes.ResultsChanged;
+        run.NewlyEligible = changes.NewlyEligible;
+        run.NoLongerEligible = changes.NoLongerEligible;
+        run.DueSoon = changes.DueSoon;
+        run.Notifications = changes.Notifications;
+        run.DurationMs = stopwatch.ElapsedMilliseconds;
+        db.Runs.Update(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return new RunSummary(run.Id, run.Kind, run.Month, run.Households, run.Residents, run.Determinations, run.ResultsChanged,
+            run.NewlyEligible, run.NoLongerEligible, run.DueSoon, run.Notifications, run.DurationMs);
+    }
+
+    private async Task<MatchingChanges> ApplyAsync(MatchingRun run, PopulationColumns population, List<long>? households, Period month, DateOnly today,
+        IProgress<(string Stage, long Done, long Total)>? progress, CancellationToken cancellationToken)
+    {
+        var batch = BatchEngine.Evaluate(rules, BatchInput.FromRegistries(population), month,
+            progress is null ? null : new Progress<(long Done, long Total)>(p => progress.Report(("match", p.Done, p.Total))));
+        var residentIds = population.ResidentId;
+        var query = db.Results.AsNoTracking();
+        if (households is not null)
+        {
+            // A resident who moved into an affected household keeps their row under the old household id.
+            query = query.Where(r => households.Contains(r.HouseholdId) || residentIds.Contains(r.ResidentId));
+        }
+
+        var stored = await query.ToDictionaryAsync(r => r.ResidentId, cancellationToken);
+        var optedIn = (await db.Consents.AsNoTracking().Where(c => c.OptedIn).Select(c => c.ResidentId).ToListAsync(cancellationToken)).ToHashSet();
+        var writer = new OpportunityWriter(db, rules, run, optedIn, clock.GetUtcNow());
+        await writer.LoadExistingAsync(month, cancellationToken);
+        var changes = new MatchingChanges { Determinations = batch.Determinations };
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var pending = 0;
+        var monthText = month.ToString();
+        var results = new char[BatchBenefits.All.Count];
+        for (var h = 0; h < population.Households; h++)
+        {
+            var (first, end) = (population.FirstMember[h], population.FirstMember[h + 1]);
+            var head = Head(population, first, end);
+            for (var p = first; p < end; p++)
+            {
+                foreach (var benefit in BatchBenefits.All)
+                {
+                    results[benefit.Index] = benefit.PerPerson ? Tri.ToChar(batch.Eligible[benefit.Index][p])
+                        : p == head ? Tri.ToChar(batch.Eligible[benefit.Index][h]) : '-';
+                }
+
+                var text = new string(results);
+                var previous = stored.Remove(residentIds[p], out var row) ? row : null;
+                if (previous is not null && previous.Results == text && previous.Month == monthText && previous.HouseholdId == population.HouseholdId[h])
+                {
+                    continue;
+                }
+
+                changes.ResultsChanged++;
+                var entity = new StoredResults { ResidentId = residentIds[p], HouseholdId = population.HouseholdId[h], Month = monthText, Results = text };
+                if (previous is null)
+                {
+                    db.Results.Add(entity);
+                }
+                else
+                {
+                    db.Results.Update(entity);
+                }
+
+                var notify = batch.Age[p] >= 18 || head < 0 ? residentIds[p] : residentIds[head];
+                for (var k = 0; k < text.Length; k++)
+                {
+                    var before = previous?.Results[k] ?? '-';
+                    var kind = text[k] == 'Y' && before != 'Y' ? OpportunityKinds.NewlyEligible : before == 'Y' && text[k] == 'N' ? OpportunityKinds.NoLongerEligible : null;
+                    if (kind is not null)
+                    {
+                        changes.Count(kind);
+                        changes.Notifications += writer.Benefit(residentIds[p], notify, BatchBenefits.All[k], kind, monthText) ? 1 : 0;
+                    }
+                }
+
+                if (++pending >= ChunkWrites)
+                {
+                    pending = await SaveAsync(cancellationToken);
+                    progress?.Report(("store", h, population.Households));
+                }
+            }
+        }
+
+        foreach (var due in DueDates.Within(population, today))
+        {
+            changes.DueSoon++;
+            var head = Head(population, population.FirstMember[HouseholdOf(population, due.Person)], population.FirstMember[HouseholdOf(population, due.Person) + 1]);
+            var notify = batch.Age[due.Person] >= 18 || head < 0 ? residentIds[due.Person] : residentIds[head];
+            changes.Notifications += writer.Due(residentIds[due.Person], notify, due) ? 1 : 0;
+        }
+
+        // Residents gone from the population (or from an affected household) no longer have results.
+        var gone = stored.Keys.Where(id => households == null || households.Contains(stored[id].HouseholdId)).ToList();
+        await SaveAsync(cancellationToken);
+        foreach (var slice in gone.Chunk(500))
+        {
+            await db.Results.Where(r => slice.Contains(r.ResidentId)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        return changes;
+    }
+
+    private async Task<int> SaveAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return 0;
+    }
+
+    /// <summary>The household head (세대주), or its first member when none is recorded; -1 for an empty household.</summary>
+    private static int Head(PopulationColumns population, int first, int end)
+    {
+        for (var p = first; p < end; p++)
+        {
+            if (population.Head[p])
+            {
+                return p;
+            }
+        }
+
+        return end > first ? first : -1;
+    }
+
+    private static int HouseholdOf(PopulationColumns population, int person)
+    {
+        var index = Array.BinarySearch(population.FirstMember, person);
+        if (index < 0)
+        {
+            return ~index - 1;
+        }
+
+        // Empty households share a start: take the last household starting here.
+        while (index + 1 < population.FirstMember.Length - 1 && population.FirstMember[index + 1] == person)
+        {
+            index++;
+        }
+
+        return index;
+    }
+}
+
+internal sealed class MatchingChanges
+{
+    public long Determinations { get; set; }
+
+    public int ResultsChanged { get; set; }
+
+    public int NewlyEligible { get; set; }
+
+    public int NoLongerEligible { get; set; }
+
+    public int DueSoon { get; set; }
+
+    public int Notifications { get; set; }
+
+    public void Count(string kind)
+    {
+        if (kind == OpportunityKinds.NewlyEligible)
+        {
+            NewlyEligible++;
+        }
+        else
+        {
+            NoLongerEligible++;
+        }
+    }
+}
