@@ -51,6 +51,48 @@ public sealed class DashboardTests(ConsentFactory factory) : IClassFixture<Conse
     }
 
     [Fact]
+    public async Task A_citizen_is_offered_the_agreements_they_never_answered_and_consents_in_one_post_then_again_after_withdrawing()
+    {
+        var (citizen, individual) = await factory.CitizenAsync(DemoPersonas.DisabledAdult);
+        var page = await citizen.GetStringAsync(new Uri("/my/data", UriKind.Relative));
+        Assert.Contains("동의할 수 있는 제공 약정", page);
+        Assert.Contains($"value=\"{DemoDataAgreements.Household}\"", page);
+
+        var given = await PostAsync(citizen, page, "Give", ("agreementId", DemoDataAgreements.Household.ToString()));
+        Assert.Equal(HttpStatusCode.Redirect, given.StatusCode);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var verifier = scope.ServiceProvider.GetRequiredService<IConsentVerifier>();
+        var record = (await verifier.FindActiveConsentAsync(individual, DemoDataAgreements.Household, CancellationToken.None))!.Value;
+
+        page = await citizen.GetStringAsync(new Uri("/my/data", UriKind.Relative));
+        Assert.DoesNotContain($"name=\"agreementId\" value=\"{DemoDataAgreements.Household}\"", page);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(citizen, page, "Withdraw", ("recordId", record.ToString()))).StatusCode);
+        Assert.Null(await verifier.FindActiveConsentAsync(individual, DemoDataAgreements.Household, CancellationToken.None));
+
+        page = await citizen.GetStringAsync(new Uri("/my/data?culture=en", UriKind.Relative));
+        Assert.Contains("Consent again", page);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(citizen, page, "Give", ("agreementId", DemoDataAgreements.Household.ToString()))).StatusCode);
+        Assert.Equal(record, await verifier.FindActiveConsentAsync(individual, DemoDataAgreements.Household, CancellationToken.None));
+
+        // Consenting twice, or to an agreement that does not exist, changes nothing and says so.
+        page = await citizen.GetStringAsync(new Uri("/my/data", UriKind.Relative));
+        var again = await PostAsync(citizen, page, "Give", ("agreementId", DemoDataAgreements.Household.ToString()));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("The consent could not be given", await again.Content.ReadAsStringAsync()); // the culture cookie is English now
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(citizen, page, "Give", ("agreementId", Guid.NewGuid().ToString()))).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient citizen, string page, string handler, (string Name, string Value) field)
+    {
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [field.Name] = field.Value,
+            ["__RequestVerificationToken"] = OfficialAccounts.AntiforgeryToken(page),
+        });
+        return await citizen.PostAsync(new Uri($"/my/data?handler={handler}", UriKind.Relative), form);
+    }
+
+    [Fact]
     public async Task A_withdrawal_without_the_antiforgery_token_changes_nothing()
     {
         var (citizen, individual) = await factory.CitizenAsync(DemoPersonas.ElderlyAlone);
