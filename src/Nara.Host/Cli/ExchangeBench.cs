@@ -49,13 +49,13 @@ internal static class ExchangeBench
             callers = Callers,
             exchangesPerSecond = Math.Round(n / seconds),
             seconds = Math.Round(seconds, 2),
-            p50Ms = Percentile(latencies, 50),
-            p95Ms = Percentile(latencies, 95),
-            p99Ms = Percentile(latencies, 99),
+            p50Ms = BenchLoad.Percentile(latencies, 50),
+            p95Ms = BenchLoad.Percentile(latencies, 95),
+            p99Ms = BenchLoad.Percentile(latencies, 99),
             maxMs = Math.Round(latencies[^1], 1),
             failures,
             peakRssMiB = process.PeakWorkingSet64 / (1024 * 1024),
-            loadAverage = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null,
+            loadAverage = BenchLoad.LoadAverage(),
         };
         await app.StopAsync(CancellationToken.None);
         return result;
@@ -87,39 +87,19 @@ internal static class ExchangeBench
         return line?.Split('\t')[^1] ?? throw new InvalidOperationException($"No demo key for {Client} in {path}: run on a fresh --Nara:Database:DataDirectory.");
     }
 
-    private static async Task<(double[] Latencies, int Failures)> FireAsync(HttpClient http, (string Number, Guid Consent)[] subjects, int n, CancellationToken ct)
-    {
-        var latencies = new double[n];
-        var failures = 0;
-        var next = -1;
-        var workers = Enumerable.Range(0, Callers).Select(_ => Task.Run(
-            async () =>
-            {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < n)
-                {
-                    var (number, consent) = subjects[i % subjects.Length];
-                    using var request = new HttpRequestMessage(HttpMethod.Get, "/r1/" + RegistryExchangeServices.ResidentRegistration);
-                    request.Headers.Add("X-Road-Client", Client);
-                    request.Headers.Add("X-Road-Id", Guid.NewGuid().ToString());
-                    request.Headers.Add("X-Road-Issue", "BENCH-" + i.ToString(CultureInfo.InvariantCulture));
-                    request.Headers.Add("X-Nara-Purpose", DemoDataAgreements.PrefillPurpose);
-                    request.Headers.Add("X-Nara-Subject", number);
-                    request.Headers.Add("X-Nara-Consent-Id", consent.ToString());
-                    request.Headers.Add("X-Nara-Attributes", "name,birth-date");
-                    var start = Stopwatch.GetTimestamp();
-                    using var response = await http.SendAsync(request, ct);
-                    latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                    if (response.StatusCode != HttpStatusCode.OK || !response.Headers.Contains("X-Nara-Signature"))
-                    {
-                        Interlocked.Increment(ref failures);
-                    }
-                }
-            },
-            ct));
-        await Task.WhenAll(workers);
-        return (latencies, failures);
-    }
-
-    private static double Percentile(double[] sorted, int p) => sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, sorted.Length * p / 100)], 1);
+    /// <summary>N consent-checked requests, <see cref="Callers"/> at a time; accepted when answered 200 with the mediator's signature.</summary>
+    private static Task<(double[] Latencies, int Failures)> FireAsync(HttpClient http, (string Number, Guid Consent)[] subjects, int n, CancellationToken ct) =>
+        BenchLoad.FireAsync(http, n, Callers, i =>
+        {
+            var (number, consent) = subjects[i % subjects.Length];
+            var request = new HttpRequestMessage(HttpMethod.Get, "/r1/" + RegistryExchangeServices.ResidentRegistration);
+            request.Headers.Add("X-Road-Client", Client);
+            request.Headers.Add("X-Road-Id", Guid.NewGuid().ToString());
+            request.Headers.Add("X-Road-Issue", "BENCH-" + i.ToString(CultureInfo.InvariantCulture));
+            request.Headers.Add("X-Nara-Purpose", DemoDataAgreements.PrefillPurpose);
+            request.Headers.Add("X-Nara-Subject", number);
+            request.Headers.Add("X-Nara-Consent-Id", consent.ToString());
+            request.Headers.Add("X-Nara-Attributes", "name,birth-date");
+            return request;
+        }, r => r.StatusCode == HttpStatusCode.OK && r.Headers.Contains("X-Nara-Signature"), ct);
 }

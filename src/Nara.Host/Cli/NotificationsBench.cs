@@ -71,9 +71,9 @@ internal static class NotificationsBench
             callers = Callers,
             intakePerSecond = Math.Round(n / intakeSeconds),
             intakeSeconds = Math.Round(intakeSeconds, 2),
-            p50Ms = Percentile(latencies, 50),
-            p95Ms = Percentile(latencies, 95),
-            p99Ms = Percentile(latencies, 99),
+            p50Ms = BenchLoad.Percentile(latencies, 50),
+            p95Ms = BenchLoad.Percentile(latencies, 95),
+            p99Ms = BenchLoad.Percentile(latencies, 99),
             maxMs = Math.Round(latencies[^1], 1),
             failures,
             deliveredAll,
@@ -85,7 +85,7 @@ internal static class NotificationsBench
             bulkStatus = (int)bulkResponse.StatusCode,
             bulkSeconds = Math.Round(bulk.Elapsed.TotalSeconds, 2),
             peakRssMiB = process.PeakWorkingSet64 / (1024 * 1024),
-            loadAverage = LoadAverage(),
+            loadAverage = BenchLoad.LoadAverage(),
         };
         await app.StopAsync(CancellationToken.None);
         return result;
@@ -100,32 +100,12 @@ internal static class NotificationsBench
         return registration.Succeeded ? registration.Key! : throw new InvalidOperationException(registration.Error);
     }
 
-    /// <summary>N single sends, <see cref="Callers"/> at a time; returns each one's latency in ms and the count of non-201 answers.</summary>
-    private static async Task<(double[] Latencies, int Failures)> FireAsync(HttpClient http, string prefix, int n, CancellationToken ct)
-    {
-        var latencies = new double[n];
-        var failures = 0;
-        var next = -1;
-        var workers = Enumerable.Range(0, Callers).Select(_ => Task.Run(
-            async () =>
-            {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < n)
-                {
-                    using var content = new StringContent(SingleBody(prefix, i), Encoding.UTF8, "application/json");
-                    var start = Stopwatch.GetTimestamp();
-                    using var response = await http.PostAsync("/api/notifications/messages", content, ct);
-                    latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                    if (response.StatusCode != HttpStatusCode.Created)
-                    {
-                        Interlocked.Increment(ref failures);
-                    }
-                }
-            },
-            ct));
-        await Task.WhenAll(workers);
-        return (latencies, failures);
-    }
+    /// <summary>N single sends, <see cref="Callers"/> at a time; a send is accepted when it answers 201.</summary>
+    private static Task<(double[] Latencies, int Failures)> FireAsync(HttpClient http, string prefix, int n, CancellationToken ct) =>
+        BenchLoad.FireAsync(http, n, Callers, i => new HttpRequestMessage(HttpMethod.Post, "/api/notifications/messages")
+        {
+            Content = new StringContent(SingleBody(prefix, i), Encoding.UTF8, "application/json"),
+        }, r => r.StatusCode == HttpStatusCode.Created, ct);
 
     private static string SingleBody(string prefix, int i) =>
         "{\"templateId\":\"govstack.email\",\"recipient\":{\"email\":\"" + prefix + i.ToString(CultureInfo.InvariantCulture) + "@example.kr\"},"
@@ -163,8 +143,5 @@ internal static class NotificationsBench
         return true;
     }
 
-    private static double Percentile(double[] sorted, int p) => sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, sorted.Length * p / 100)], 1);
 
-    private static string? LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
 }

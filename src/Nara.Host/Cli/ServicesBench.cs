@@ -59,38 +59,19 @@ internal static class ServicesBench
 
     private static async Task<object> FireAsync(HttpClient http, Func<int, string> path, int n, CancellationToken ct)
     {
-        var latencies = new double[n];
-        var failures = 0;
-        var next = -1;
         var clock = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, Callers).Select(_ => Task.Run(
-            async () =>
-            {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < n)
-                {
-                    var start = Stopwatch.GetTimestamp();
-                    using var response = await http.GetAsync(new Uri(path(i), UriKind.Relative), HttpCompletionOption.ResponseContentRead, ct);
-                    latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                    if (response.StatusCode != HttpStatusCode.OK)
-                    {
-                        Interlocked.Increment(ref failures);
-                    }
-                }
-            },
-            ct));
-        await Task.WhenAll(workers);
+        var (latencies, failures) = await BenchLoad.FireAsync(http, n, Callers,
+            i => new HttpRequestMessage(HttpMethod.Get, new Uri(path(i), UriKind.Relative)), r => r.StatusCode == HttpStatusCode.OK, ct);
         var seconds = clock.Elapsed.TotalSeconds;
         Array.Sort(latencies);
         return new
         {
             n,
             requestsPerSecond = Math.Round(n / seconds),
-            p50Ms = Percentile(latencies, 50),
-            p99Ms = Percentile(latencies, 99),
+            p50Ms = BenchLoad.Percentile(latencies, 50),
+            p99Ms = BenchLoad.Percentile(latencies, 99),
             failures,
         };
     }
 
-    private static double Percentile(double[] sorted, int p) => sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, sorted.Length * p / 100)], 1);
 }
