@@ -36,7 +36,58 @@ internal static class BenchLoad
         return (latencies, failures);
     }
 
+    /// <summary>
+    /// Sends requests like <see cref="FireAsync"/> until <paramref name="duration"/> has passed, uncounted, and returns
+    /// how many were sent. A fresh host compiles its hot paths again at higher tiers for a minute or more; measuring
+    /// before that has settled times the JIT, not the code.
+    /// </summary>
+    public static async Task<int> WarmUpAsync(
+        HttpClient http, TimeSpan duration, int callers, Func<int, HttpRequestMessage> request, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var sent = 0;
+        var workers = Enumerable.Range(0, callers).Select(_ => Task.Run(
+            async () =>
+            {
+                while (clock.Elapsed < duration)
+                {
+                    using var message = request(Interlocked.Increment(ref sent) - 1);
+                    using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct);
+                }
+            },
+            ct));
+        await Task.WhenAll(workers);
+        return sent;
+    }
+
+    /// <summary>Reads `--name SECONDS` or `--name=SECONDS` from the bench's extra arguments.</summary>
+    public static TimeSpan Seconds(IReadOnlyList<string> args, string name, double fallback)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            var value = args[i] == name && i + 1 < args.Count ? args[i + 1]
+                : args[i].StartsWith(name + "=", StringComparison.Ordinal) ? args[i][(name.Length + 1)..]
+                : null;
+            if (value is not null && double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+            {
+                return TimeSpan.FromSeconds(seconds);
+            }
+        }
+
+        return TimeSpan.FromSeconds(fallback);
+    }
+
     public static double Percentile(double[] sorted, int p) => sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, sorted.Length * p / 100)], 1);
+
+    /// <summary>
+    /// CPU time this process has used (server and load generator together). CPU ms per request stays comparable
+    /// when other work shares the machine, where requests per second do not.
+    /// </summary>
+    public static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
 
     public static string? LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;

@@ -37,10 +37,13 @@ internal static class ExchangeBench
         using var http = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Add("X-Api-Key", key);
 
-        await FireAsync(http, subjects, Math.Min(1000, Math.Max(n / 10, 100)), ct); // warm-up: JIT, pools, page cache
+        // Warm-up (tiered JIT, pools, page cache), uncounted: `--warmup SECONDS`, default 30.
+        await BenchLoad.WarmUpAsync(http, BenchLoad.Seconds(args, "--warmup", 30), Callers, i => Request(subjects, i), ct);
         var total = Stopwatch.StartNew();
+        var cpu = BenchLoad.ProcessCpu();
         var (latencies, failures) = await FireAsync(http, subjects, n, ct);
         var seconds = total.Elapsed.TotalSeconds;
+        var cpuUsed = BenchLoad.ProcessCpu() - cpu;
         Array.Sort(latencies);
         using var process = Process.GetCurrentProcess();
         var result = new
@@ -49,6 +52,7 @@ internal static class ExchangeBench
             callers = Callers,
             exchangesPerSecond = Math.Round(n / seconds),
             seconds = Math.Round(seconds, 2),
+            cpuMsPerExchange = Math.Round(cpuUsed.TotalMilliseconds / n, 3),
             p50Ms = BenchLoad.Percentile(latencies, 50),
             p95Ms = BenchLoad.Percentile(latencies, 95),
             p99Ms = BenchLoad.Percentile(latencies, 99),
@@ -89,17 +93,19 @@ internal static class ExchangeBench
 
     /// <summary>N consent-checked requests, <see cref="Callers"/> at a time; accepted when answered 200 with the mediator's signature.</summary>
     private static Task<(double[] Latencies, int Failures)> FireAsync(HttpClient http, (string Number, Guid Consent)[] subjects, int n, CancellationToken ct) =>
-        BenchLoad.FireAsync(http, n, Callers, i =>
-        {
-            var (number, consent) = subjects[i % subjects.Length];
-            var request = new HttpRequestMessage(HttpMethod.Get, "/r1/" + RegistryExchangeServices.ResidentRegistration);
-            request.Headers.Add("X-Road-Client", Client);
-            request.Headers.Add("X-Road-Id", Guid.NewGuid().ToString());
-            request.Headers.Add("X-Road-Issue", "BENCH-" + i.ToString(CultureInfo.InvariantCulture));
-            request.Headers.Add("X-Nara-Purpose", DemoDataAgreements.PrefillPurpose);
-            request.Headers.Add("X-Nara-Subject", number);
-            request.Headers.Add("X-Nara-Consent-Id", consent.ToString());
-            request.Headers.Add("X-Nara-Attributes", "name,birth-date");
-            return request;
-        }, r => r.StatusCode == HttpStatusCode.OK && r.Headers.Contains("X-Nara-Signature"), ct);
+        BenchLoad.FireAsync(http, n, Callers, i => Request(subjects, i), r => r.StatusCode == HttpStatusCode.OK && r.Headers.Contains("X-Nara-Signature"), ct);
+
+    private static HttpRequestMessage Request((string Number, Guid Consent)[] subjects, int i)
+    {
+        var (number, consent) = subjects[i % subjects.Length];
+        var request = new HttpRequestMessage(HttpMethod.Get, "/r1/" + RegistryExchangeServices.ResidentRegistration);
+        request.Headers.Add("X-Road-Client", Client);
+        request.Headers.Add("X-Road-Id", Guid.NewGuid().ToString());
+        request.Headers.Add("X-Road-Issue", "BENCH-" + i.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("X-Nara-Purpose", DemoDataAgreements.PrefillPurpose);
+        request.Headers.Add("X-Nara-Subject", number);
+        request.Headers.Add("X-Nara-Consent-Id", consent.ToString());
+        request.Headers.Add("X-Nara-Attributes", "name,birth-date");
+        return request;
+    }
 }

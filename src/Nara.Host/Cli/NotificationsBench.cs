@@ -47,15 +47,16 @@ internal static class NotificationsBench
         using var http = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Add("X-Api-Key", key);
 
-        // A short warm-up (JIT, connection pool, SQLite page cache) that is not counted.
-        var warm = Math.Min(500, Math.Max(n / 20, 50));
-        await FireAsync(http, "warm", warm, ct);
-        await WaitForAsync(catcher, warm, TimeSpan.FromMinutes(2), ct);
+        // A warm-up (tiered JIT, connection pool, SQLite page cache) that is not counted, then its deliveries.
+        var warm = await BenchLoad.WarmUpAsync(http, WarmUp(args), Callers, i => SingleRequest("warm", i), ct);
+        await WaitForAsync(catcher, warm, TimeSpan.FromMinutes(10), ct);
         var before = catcher.Distinct;
 
         var total = Stopwatch.StartNew();
+        var cpu = BenchLoad.ProcessCpu();
         var (latencies, failures) = await FireAsync(http, "run", n, ct);
         var intakeSeconds = total.Elapsed.TotalSeconds;
+        var intakeCpu = BenchLoad.ProcessCpu() - cpu;
         var deliveredAll = await WaitForAsync(catcher, before + n, TimeSpan.FromMinutes(10), ct);
         var deliverySeconds = total.Elapsed.TotalSeconds;
 
@@ -71,6 +72,7 @@ internal static class NotificationsBench
             callers = Callers,
             intakePerSecond = Math.Round(n / intakeSeconds),
             intakeSeconds = Math.Round(intakeSeconds, 2),
+            intakeCpuMsPerMessage = Math.Round(intakeCpu.TotalMilliseconds / n, 3),
             p50Ms = BenchLoad.Percentile(latencies, 50),
             p95Ms = BenchLoad.Percentile(latencies, 95),
             p99Ms = BenchLoad.Percentile(latencies, 99),
@@ -102,10 +104,15 @@ internal static class NotificationsBench
 
     /// <summary>N single sends, <see cref="Callers"/> at a time; a send is accepted when it answers 201.</summary>
     private static Task<(double[] Latencies, int Failures)> FireAsync(HttpClient http, string prefix, int n, CancellationToken ct) =>
-        BenchLoad.FireAsync(http, n, Callers, i => new HttpRequestMessage(HttpMethod.Post, "/api/notifications/messages")
-        {
-            Content = new StringContent(SingleBody(prefix, i), Encoding.UTF8, "application/json"),
-        }, r => r.StatusCode == HttpStatusCode.Created, ct);
+        BenchLoad.FireAsync(http, n, Callers, i => SingleRequest(prefix, i), r => r.StatusCode == HttpStatusCode.Created, ct);
+
+    private static HttpRequestMessage SingleRequest(string prefix, int i) => new(HttpMethod.Post, "/api/notifications/messages")
+    {
+        Content = new StringContent(SingleBody(prefix, i), Encoding.UTF8, "application/json"),
+    };
+
+    /// <summary>`--warmup SECONDS` (default 30).</summary>
+    private static TimeSpan WarmUp(string[] args) => BenchLoad.Seconds(args, "--warmup", 30);
 
     private static string SingleBody(string prefix, int i) =>
         "{\"templateId\":\"govstack.email\",\"recipient\":{\"email\":\"" + prefix + i.ToString(CultureInfo.InvariantCulture) + "@example.kr\"},"

@@ -9,6 +9,7 @@ internal static class Telemetry
     /// <summary>
     /// Metrics and traces for requests, outgoing HTTP, the runtime, PostgreSQL and every "Nara.*" source.
     /// They are exported over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set, so a laptop needs no collector.
+    /// Traces are only recorded then: without an exporter every request would still build and tag its spans.
     /// </summary>
     public static WebApplicationBuilder AddNaraTelemetry(this WebApplicationBuilder builder)
     {
@@ -22,19 +23,17 @@ internal static class Telemetry
                 {
                     m.AddOtlpExporter();
                 }
-            })
-            .WithTracing(t =>
-            {
-                t.AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
-                    .AddHttpClientInstrumentation()
-                    .AddNpgsql()
-                    .AddSource("Nara.*");
-                if (otlp)
-                {
-                    t.AddOtlpExporter();
-                }
             });
-        _ = otel;
+        if (otlp)
+        {
+            otel.WithTracing(t => t
+                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql()
+                .AddSource("Nara.*")
+                .AddOtlpExporter());
+        }
+
         return builder;
     }
 }

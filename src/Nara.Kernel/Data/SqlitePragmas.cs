@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Nara.Kernel.Data;
@@ -6,7 +8,8 @@ namespace Nara.Kernel.Data;
 /// <summary>
 /// SQLite durability settings. WAL lets readers run beside the single writer; synchronous=FULL makes an
 /// acknowledged commit survive power loss (NORMAL in WAL mode may lose the last commits). Both are
-/// per-connection or per-file settings, so they are applied on every open.
+/// per-connection or per-file settings, so they are applied once to each native connection; pooled connections
+/// keep them, so a reopened one is not configured again (the statements are parsed on every run).
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -21,10 +24,25 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
+
     public static void Apply(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Statements;
-        command.ExecuteNonQuery();
+        var handle = (connection as SqliteConnection)?.Handle;
+        if (handle is not null && Configured.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = Statements;
+            command.ExecuteNonQuery();
+        }
+
+        if (handle is not null)
+        {
+            Configured.AddOrUpdate(handle, Statements);
+        }
     }
 }

@@ -90,6 +90,7 @@ public sealed class IdentityModule : IModule
         services.AddScoped<RegisterAgencyClient>();
         services.AddScoped<ListAgencyClients>();
         services.AddScoped<RevokeAgencyClient>();
+        services.AddSingleton<AgencyKeyCache>();
         services.AddScoped<IAgencyClientAdministration, AgencyClientAdministration>();
 
         services.AddOidcProvider(configuration);

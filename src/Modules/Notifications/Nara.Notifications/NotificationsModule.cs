@@ -43,6 +43,7 @@ public sealed class NotificationsModule : IModule
         services.AddSingleton<ClientPolicies>();
         services.AddSingleton<DispatchSignal>();
         services.AddScoped<TemplateStore>();
+        services.AddSingleton<LatestTemplates>();
         services.AddScoped<ListTemplates>();
         services.AddScoped<ComposeMessages>();
         services.AddSingleton<AcceptPipeline>();

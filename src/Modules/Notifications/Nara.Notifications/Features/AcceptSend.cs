@@ -27,9 +27,11 @@ internal sealed class AcceptSend(NotificationsDbContext db, TimeProvider clock, 
             return null;
         }
 
-        var ids = await db.Messages.AsNoTracking().Where(m => m.RequestId == id).OrderBy(m => m.Id).Select(m => m.Id).Take(1000).ToListAsync(ct);
-        return new Acceptance(id, ids, Duplicate: true);
+        return new Acceptance(id, await MessageIdsAsync(id, ct), Duplicate: true);
     }
+
+    private async Task<List<Guid>> MessageIdsAsync(Guid requestId, CancellationToken ct) =>
+        await db.Messages.AsNoTracking().Where(m => m.RequestId == requestId).OrderBy(m => m.Id).Select(m => m.Id).Take(1000).ToListAsync(ct);
 
     /// <summary>Stores the send through the group commit; returns once it is durable.</summary>
     public Task<Acceptance> AcceptAsync(SendCaller caller, string idempotencyKey, NotificationTemplate template, IReadOnlyList<ComposedMessage> composed, CancellationToken ct)
@@ -41,8 +43,10 @@ internal sealed class AcceptSend(NotificationsDbContext db, TimeProvider clock, 
     }
 
     /// <summary>
-    /// Stores several sends in one transaction (one commit). Each send's daily cap is taken in turn, so a
-    /// send over the cap is refused alone. Throws if the database refuses any row; nothing is then stored.
+    /// Stores several sends in one transaction (one commit, one SaveChanges). A key sent before (or twice in the
+    /// batch) gets the earlier messages, found with one query per client. The daily cap is taken once per client
+    /// for the whole batch; only a client whose batch would cross its cap has its sends taken in turn, so a send
+    /// over the cap is refused alone. Throws if the database refuses any row; nothing is then stored.
     /// </summary>
     public async Task<IReadOnlyList<Acceptance>> StoreBatchAsync(IReadOnlyList<AcceptItem> items, CancellationToken ct)
     {
@@ -50,14 +54,78 @@ internal sealed class AcceptSend(NotificationsDbContext db, TimeProvider clock, 
         var now = clock.GetUtcNow();
         var results = new Acceptance[items.Count];
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var earlier = await EarlierAsync(items, ct);
+        var first = new Dictionary<(string Client, string Key), int>();
+        var fresh = new List<int>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            results[i] = await StageAsync(items[i], now, ct);
+            var key = (items[i].Caller.ClientId, items[i].IdempotencyKey);
+            if (earlier.TryGetValue(key, out var found))
+            {
+                results[i] = found;
+            }
+            else if (first.TryAdd(key, i))
+            {
+                fresh.Add(i);
+            }
+        }
+
+        foreach (var group in fresh.GroupBy(i => items[i].Caller.ClientId, StringComparer.Ordinal))
+        {
+            await StageClientAsync(items, [.. group], results, now, ct);
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (results[i] is null)
+            {
+                // The same key twice in one batch: the second repeats the first.
+                var original = results[first[(items[i].Caller.ClientId, items[i].IdempotencyKey)]];
+                results[i] = original.OverDailyCap ? original : original with { Duplicate = true };
+            }
         }
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return results;
+    }
+
+    private async Task StageClientAsync(IReadOnlyList<AcceptItem> items, List<int> indexes, Acceptance[] results, DateTimeOffset now, CancellationToken ct)
+    {
+        var caller = items[indexes[0]].Caller;
+        if (await DailyCap.TryConsumeAsync(db, caller, indexes.Sum(i => items[i].Composed.Count), now, ct))
+        {
+            indexes.ForEach(i => results[i] = Stage(items[i], now));
+            return;
+        }
+
+        foreach (var i in indexes)
+        {
+            // Near the cap: each send takes its share in turn, written (not committed) so the next one sees it.
+            results[i] = await StageAsync(items[i], now, ct);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>The requests already stored under the batch's keys, with their message ids.</summary>
+    private async Task<Dictionary<(string Client, string Key), Acceptance>> EarlierAsync(IReadOnlyList<AcceptItem> items, CancellationToken ct)
+    {
+        var found = new Dictionary<(string Client, string Key), Acceptance>();
+        foreach (var group in items.GroupBy(i => i.Caller.ClientId, StringComparer.Ordinal))
+        {
+            var client = group.Key;
+            var keys = group.Select(i => i.IdempotencyKey).Distinct(StringComparer.Ordinal).ToList();
+            var requests = await db.Requests.AsNoTracking()
+                .Where(r => r.ClientId == client && keys.Contains(r.IdempotencyKey))
+                .Select(r => new { r.IdempotencyKey, r.Id })
+                .ToListAsync(ct);
+            foreach (var request in requests)
+            {
+                found[(client, request.IdempotencyKey)] = new Acceptance(request.Id, await MessageIdsAsync(request.Id, ct), Duplicate: true);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>One send in its own transaction; a key that raced in from elsewhere returns the winner's messages.</summary>
@@ -80,22 +148,20 @@ internal sealed class AcceptSend(NotificationsDbContext db, TimeProvider clock, 
         }
     }
 
-    private async Task<Acceptance> StageAsync(AcceptItem item, DateTimeOffset now, CancellationToken ct)
+    private async Task<Acceptance> StageAsync(AcceptItem item, DateTimeOffset now, CancellationToken ct) =>
+        await DailyCap.TryConsumeAsync(db, item.Caller, item.Composed.Count, now, ct)
+            ? Stage(item, now)
+            : new Acceptance(Guid.Empty, [], false, OverDailyCap: true);
+
+    /// <summary>Adds the request, its messages and the NotificationAccepted event to the unit of work.</summary>
+    private Acceptance Stage(AcceptItem item, DateTimeOffset now)
     {
         var (caller, template, composed) = (item.Caller, item.Template, item.Composed);
-        if (!await DailyCap.TryConsumeAsync(db, caller, composed.Count, now, ct))
-        {
-            return new Acceptance(Guid.Empty, [], false, OverDailyCap: true);
-        }
-
         var request = new SendRequest { Id = Guid.CreateVersion7(now), ClientId = caller.ClientId, IdempotencyKey = item.IdempotencyKey, MessageCount = composed.Count, CreatedAt = now };
         db.Requests.Add(request);
         var messages = composed.Select(c => ToMessage(c, request, caller, template, now)).ToList();
         db.Messages.AddRange(messages);
         db.Publish(Accepted(request, caller, template, composed), now);
-
-        // Written (not committed) now, so the next send's daily-cap UPDATE sees this one's usage row.
-        await db.SaveChangesAsync(ct);
         return new Acceptance(request.Id, [.. messages.Select(m => m.Id)], false);
     }
 

@@ -19,7 +19,7 @@ internal sealed record TemplateEditor(string Agency, string ActorKind, string Ac
 /// Saves a new version of a template owned by the editor's agency. Template ids start with the agency
 /// code in lower case ("nhis.checkup-due"), so two agencies never collide; Nara's own are read-only here.
 /// </summary>
-internal sealed partial class SaveTemplate(NotificationsDbContext db, TimeProvider clock)
+internal sealed partial class SaveTemplate(NotificationsDbContext db, TimeProvider clock, LatestTemplates latestTemplates)
 {
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*(\\.[a-z0-9][a-z0-9-]*)+$", RegexOptions.CultureInvariant)]
     private static partial Regex IdShape();
@@ -53,6 +53,7 @@ internal sealed partial class SaveTemplate(NotificationsDbContext db, TimeProvid
             return (null, new SendRefusal("version", Bilingual.L("다른 사람이 같은 순간에 이 서식을 저장했습니다. 다시 불러와 주세요.", "Someone saved this template at the same moment; reload and try again.")));
         }
 
+        latestTemplates.Forget(id);
         return (template, null);
     }
 

@@ -9,8 +9,9 @@ internal sealed record SendRefusal(string Field, string Message);
 internal sealed record SendOutcome(Acceptance? Acceptance, SendRefusal? Refusal);
 
 /// <summary>
-/// Sends one notification: idempotency first (a repeated key returns the earlier messages), then the
-/// template, then composition and storage. Used by the modules' contract and the agency API alike.
+/// Sends one notification: the template, then composition, then storage, where a repeated idempotency key
+/// returns the earlier messages (looked up there for a whole group commit at once, not per request).
+/// Used by the modules' contract and the agency API alike.
 /// </summary>
 internal sealed class SendNotification(TemplateStore templates, ComposeMessages compose, AcceptSend accept) : INotificationSender
 {
@@ -20,11 +21,6 @@ internal sealed class SendNotification(TemplateStore templates, ComposeMessages 
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
         {
             return Refuse("idempotencyKey", "An idempotency key of 1 to 200 characters is required.");
-        }
-
-        if (await accept.FindAsync(caller.ClientId, idempotencyKey, ct) is { } earlier)
-        {
-            return new SendOutcome(earlier, null);
         }
 
         var template = string.IsNullOrWhiteSpace(templateId) ? null : await templates.FindAsync(templateId, null, ct);

@@ -20,7 +20,8 @@ internal sealed class AgencyApiKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IdentityDbContext db) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IdentityDbContext db,
+    AgencyKeyCache cache) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string HeaderName = "X-Api-Key";
 
@@ -51,8 +52,8 @@ internal sealed class AgencyApiKeyHandler(
             return AuthenticateResult.Fail("Malformed API key.");
         }
 
-        var client = await db.AgencyClients.AsNoTracking().FirstOrDefaultAsync(c => c.KeyPrefix == prefix, Context.RequestAborted);
-        if (client is null || !ApiKeys.Matches(key, client.KeyHash) || client.RevokedAt is not null)
+        var client = cache.Find(prefix) ?? await FindLiveAsync(prefix);
+        if (client is null || !ApiKeys.Matches(key, client.KeyHash))
         {
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
@@ -67,6 +68,20 @@ internal sealed class AgencyApiKeyHandler(
         claims.AddRange(client.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(NaraClaims.Scope, s)));
         var identity = new ClaimsIdentity(claims, Scheme.Name, ClaimTypes.Name, NaraClaims.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
+
+    private async Task<CachedAgencyClient?> FindLiveAsync(string prefix)
+    {
+        var row = await db.AgencyClients.AsNoTracking()
+            .Where(c => c.KeyPrefix == prefix && c.RevokedAt == null)
+            .Select(c => new CachedAgencyClient(c.Id, c.AgencyCode, c.Name, c.KeyHash, c.Scopes))
+            .FirstOrDefaultAsync(Context.RequestAborted);
+        if (row is not null)
+        {
+            cache.Keep(prefix, row);
+        }
+
+        return row;
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -5,7 +5,7 @@ using Nara.Identity.Data;
 namespace Nara.Identity.Features.AgencyClients;
 
 /// <summary>Refuses a client's key from the next request on; the row stays so the audit trail can name it.</summary>
-internal sealed class RevokeAgencyClient(IdentityDbContext db, TimeProvider clock)
+internal sealed class RevokeAgencyClient(IdentityDbContext db, TimeProvider clock, AgencyKeyCache cache)
 {
     public async Task<bool> ExecuteAsync(string clientId, CancellationToken cancellationToken)
     {
@@ -21,6 +21,8 @@ internal sealed class RevokeAgencyClient(IdentityDbContext db, TimeProvider cloc
             db.Publish(new AgencyClientRevoked(client.Id, client.AgencyCode), clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        cache.Forget(client.Id);
 
         return true;
     }
