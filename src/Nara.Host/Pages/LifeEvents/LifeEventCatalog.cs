@@ -3,7 +3,10 @@ namespace Nara.Host.Pages.LifeEvents;
 /// <summary>A moment in life that needs several services at once (생애주기 서비스), the portal's main way in.</summary>
 internal sealed record LifeEvent(string Slug, string TitleKo, string TitleEn, string SummaryKo, string SummaryEn, string[] OffersKo, string[] OffersEn);
 
-/// <summary>The life events shown on the home page. Services are attached when the catalogue module arrives.</summary>
+/// <summary>
+/// The life events shown on the home page. The services on each page come from the catalogue: services tagged with a
+/// life event whose portal page is this slug (Services' <c>LifeEvents</c>), so this list holds only the texts.
+/// </summary>
 internal static class LifeEventCatalog
 {
     public static readonly IReadOnlyList<LifeEvent> All =
