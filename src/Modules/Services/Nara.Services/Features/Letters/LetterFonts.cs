@@ -42,20 +42,27 @@ internal sealed class LetterFonts : IFontResolver
     public static LetterFonts FromConfiguration(IConfiguration configuration) =>
         new(configuration?["Services:Letters:FontPath"]);
 
-    /// <summary>PDFsharp's resolver is process-wide and may be set once: the first instance wins, later ones reuse it.</summary>
+    /// <summary>
+    /// PDFsharp's resolver is process-wide and may be set once: the first instance that found a font is installed,
+    /// later ones (another host in the same process) render with it. An instance without a font is never installed,
+    /// so its callers answer "no font" without touching PDFsharp.
+    /// </summary>
     public static LetterFonts Install(LetterFonts fonts)
     {
+        ArgumentNullException.ThrowIfNull(fonts);
         lock (Gate)
         {
-            if (GlobalFontSettings.FontResolver is LetterFonts installed)
+            if (fonts.Path is not null && GlobalFontSettings.FontResolver is not LetterFonts)
             {
-                return installed;
+                GlobalFontSettings.FontResolver = fonts;
             }
 
-            GlobalFontSettings.FontResolver = fonts;
             return fonts;
         }
     }
+
+    /// <summary>Whether this machine has a font the letters can use without configuration (tests skip PDF checks otherwise).</summary>
+    public static bool SystemHasFont => Candidates.Any(File.Exists);
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
         Path is null ? null : new FontResolverInfo(Family, false, italic);
