@@ -11,8 +11,8 @@ namespace Nara.Host.Cli;
 /// <summary>
 /// `nara bench services --n N`: starts the real host on loopback (Kestrel, real HTTP) and fetches service
 /// pages (/services/{slug}, every slug in turn) and catalogue searches (/services?q=…, Korean and English,
-/// with typos) from many concurrent callers, N requests each. Reports req/s and latency percentiles per
-/// scenario. The load generator shares the machine's cores with the server, so figures are a floor.
+/// with typos) from many concurrent callers, N requests each, then N application submissions through the
+/// Registration API (<see cref="ServicesSubmitBench"/>). Reports req/s and latency percentiles per scenario. The load generator shares the machine's cores with the server, so figures are a floor.
 /// </summary>
 internal static class ServicesBench
 {
@@ -43,6 +43,7 @@ internal static class ServicesBench
 
         var pages = await FireAsync(http, Page, n, ct);
         var searches = await FireAsync(http, Search, n, ct);
+        var submissions = await ServicesSubmitBench.RunAsync(app.Services, new Uri(address), Callers, n, ct);
         using var process = Process.GetCurrentProcess();
         var result = new
         {
@@ -50,6 +51,7 @@ internal static class ServicesBench
             services = slugs.Length,
             servicePage = pages,
             search = searches,
+            submission = submissions,
             peakRssMiB = process.PeakWorkingSet64 / (1024 * 1024),
             loadAverage = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null,
         };

@@ -6,6 +6,9 @@ public interface IServiceCatalogue
     ServiceSummary? Find(string slug);
 
     IReadOnlyList<ServiceSummary> All();
+
+    /// <summary>The services tagged with a life event that the portal page <c>/life-events/{page}</c> gathers, in catalogue order.</summary>
+    IReadOnlyList<ServiceSummary> ForLifeEventPage(string page);
 }
 
 /// <param name="Slug">The stable id, e.g. <c>parental-benefit</c>; also the page URL <c>/services/{slug}</c>.</param>

@@ -12,6 +12,7 @@ using Nara.Services.Features;
 using Nara.Services.Features.Applications;
 using Nara.Services.Features.Cases;
 using Nara.Services.Features.Documents;
+using Nara.Services.Features.Letters;
 using Nara.Services.Features.Statistics;
 
 namespace Nara.Services;
@@ -47,6 +48,10 @@ public sealed class ServicesModule : IModule
         services.AddScoped<WithdrawCase>();
         services.AddScoped<AnswerInformationRequest>();
         services.AddScoped<OpenDocument>();
+
+        // PDF letters: PDFsharp's font resolver is process-wide; the font is found once (Services:Letters:FontPath or the system's).
+        services.AddSingleton(_ => LetterFonts.Install(LetterFonts.FromConfiguration(configuration)));
+        services.AddScoped<IssueLetterPdf>();
 
         // Officials: the agency queue and the approval line.
         services.AddScoped<CaseWork>();

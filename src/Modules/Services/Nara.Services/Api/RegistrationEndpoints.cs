@@ -29,7 +29,10 @@ internal static class RegistrationEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup(Prefix).WithTags("GovStack Registration").RequireAuthorization(RegistrationPolicies.Registration).DisableAntiforgery();
-        api.MapPost("/services/{serviceKey}/applications", SubmitAsync);
+        // JSON, or multipart/form-data with the JSON in a part named "application" and one file part per file field
+        // (the part's name is the field id) for services whose form asks for documents.
+        api.MapPost("/services/{serviceKey}/applications", SubmitAsync)
+            .Accepts<ApplicationFileSubmit>("application/json", "multipart/form-data");
         api.MapGet("/applications", ListApplicationsAsync);
         api.MapGet("/applications/{fileId}", GetApplicationAsync);
         api.MapPut("/applications/{fileId}", UpdateApplicationAsync);
@@ -41,8 +44,14 @@ internal static class RegistrationEndpoints
 
     internal static string Agency(ClaimsPrincipal user) => user.FindFirstValue(NaraClaims.Agency) ?? "";
 
-    private static async Task<IResult> SubmitAsync(string serviceKey, ApplicationFileSubmit? body, HttpRequest request, ClaimsPrincipal user, SubmitForApplicant submit, ServiceCatalogue catalogue, ServicesDbContext db, CancellationToken ct)
+    private static async Task<IResult> SubmitAsync(string serviceKey, HttpRequest request, ClaimsPrincipal user, SubmitForApplicant submit, ServiceCatalogue catalogue, ServicesDbContext db, CancellationToken ct)
     {
+        var (body, uploads, problem) = await RegistrationUploads.ReadAsync(request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         if (body is null || !Guid.TryParse(body.ApplicantId, out var applicant))
         {
             return Problems.Validation("applicantId", "applicantId must be the applicant's Nara account id (a UUID).");
@@ -55,15 +64,20 @@ internal static class RegistrationEndpoints
         }
 
         var data = (body.FormData?.Data ?? []).ToDictionary(kv => kv.Key, kv => Text(kv.Value), StringComparer.Ordinal);
-        var outcome = await submit.ExecuteAsync(ClientId(user), applicant, serviceKey, data, key.Length > 0 ? key : $"api:{Guid.NewGuid():N}", ct);
+        var outcome = await submit.ExecuteAsync(ClientId(user), applicant, serviceKey, data, uploads, key.Length > 0 ? key : $"api:{Guid.NewGuid():N}", ct);
         return outcome.Status switch
         {
             SubmitStatus.NotFound => Problems.NotFound($"No service '{serviceKey}' takes applications online."),
-            SubmitStatus.Invalid => Problems.Validation(outcome.Errors.ToDictionary(e => e.Key.Length == 0 ? "serviceKey" : $"formData.data.{e.Key}", e => new[] { e.Value })),
+            SubmitStatus.Invalid => Problems.Validation(outcome.Errors.ToDictionary(e => e.Key.Length == 0 ? "serviceKey" : FieldPath(catalogue, serviceKey, e.Key), e => new[] { e.Value })),
             // The submitting system sees the whole file it created, bundled cases of other agencies included.
             _ => Results.Ok(ToFile(await db.Applications.AsNoTracking().Include(a => a.Cases).FirstAsync(a => a.Id == outcome.Application!.Id, ct), null, catalogue)),
         };
     }
+
+    /// <summary>Errors on file fields name the multipart part (<c>files.{id}</c>), others the JSON path.</summary>
+    private static string FieldPath(ServiceCatalogue catalogue, string slug, string fieldId) =>
+        catalogue.Get(slug)?.Form?.Steps.SelectMany(s => s.Fields).Any(f => f.Id == fieldId && f.Type == Domain.Catalogue.FieldTypes.File) == true
+            ? $"files.{fieldId}" : $"formData.data.{fieldId}";
 
     private static string? Text(JsonElement value) => value.ValueKind switch
     {

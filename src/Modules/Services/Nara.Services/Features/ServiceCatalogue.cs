@@ -28,6 +28,12 @@ internal sealed class ServiceCatalogue : IServiceCatalogue
 
     public IReadOnlyList<ServiceSummary> All() => [.. Services.Select(Summarise)];
 
+    public IReadOnlyList<ServiceSummary> ForLifeEventPage(string page)
+    {
+        var events = LifeEvents.All.Where(e => e.Page == page).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. Services.Where(s => s.LifeEvents.Any(events.Contains)).Select(Summarise)];
+    }
+
     private static ServiceSummary Summarise(ServiceDefinition s) =>
         new(s.Slug, s.Name.Ko, s.Name.En, s.Agency, s.Category, s.LifeEvents, s.AppliesOnline);
 }

@@ -57,16 +57,6 @@ internal static class ServicesTexts
         ? $"{Source(prefill)} · {Bilingual.L("정보 연계", "exchange")} {exchangeId[^12..]}"
         : Source(prefill);
 
-    public static string Agency(string code) => code switch
-    {
-        "MOHW" => Bilingual.L("보건복지부", "Ministry of Health and Welfare"),
-        "MOIS" => Bilingual.L("행정안전부", "Ministry of the Interior and Safety"),
-        "SCOURT" => Bilingual.L("대법원(법원행정처)", "Supreme Court (National Court Administration)"),
-        "NTS" => Bilingual.L("국세청", "National Tax Service"),
-        "MOLIT" => Bilingual.L("국토교통부", "Ministry of Land, Infrastructure and Transport"),
-        "MOEL" => Bilingual.L("고용노동부", "Ministry of Employment and Labor"),
-        "NHIS" => Bilingual.L("국민건강보험공단", "National Health Insurance Service"),
-        "FSS" => Bilingual.L("금융감독원", "Financial Supervisory Service"),
-        _ => code,
-    };
+    /// <summary>The agency's name from the catalogue data; an unknown code is shown as it is.</summary>
+    public static string Agency(string code) => Agencies.NameOf(code);
 }

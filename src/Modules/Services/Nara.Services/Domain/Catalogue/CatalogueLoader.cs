@@ -110,6 +110,14 @@ public static class CatalogueLoader
         }
     }
 
+    /// <summary>Another embedded catalogue file by its name's end, e.g. <c>Catalogue.agencies.json</c>.</summary>
+    public static string ReadEmbedded(string suffix)
+    {
+        var assembly = typeof(CatalogueLoader).Assembly;
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + suffix, StringComparison.Ordinal));
+        return Read(assembly, name);
+    }
+
     private static string Read(Assembly assembly, string name)
     {
         using var stream = assembly.GetManifestResourceStream(name)!;

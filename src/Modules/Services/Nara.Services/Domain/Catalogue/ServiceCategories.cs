@@ -24,24 +24,34 @@ public static class ServiceCategories
     ];
 }
 
-/// <summary>Life events, as Gov24 groups its one-stop services.</summary>
+/// <summary>
+/// Life events, as Gov24 groups its one-stop services. <c>Page</c> is the portal's life-event page
+/// (<c>/life-events/{page}</c>) that gathers the event's services, or null when the portal has no page for it
+/// (then links go to the catalogue filtered by the event).
+/// </summary>
 public static class LifeEvents
 {
-    public static readonly IReadOnlyList<(string Id, LocalText Name)> All =
+    public static readonly IReadOnlyList<(string Id, LocalText Name, string? Page)> All =
     [
-        ("birth", new("출산", "Having a baby")),
-        ("childcare", new("육아", "Raising children")),
-        ("school", new("학업", "Studying")),
-        ("job-seeking", new("취업·실직", "Looking for work")),
-        ("marriage", new("결혼", "Getting married")),
-        ("moving", new("이사", "Moving house")),
-        ("starting-business", new("창업", "Starting a business")),
-        ("retirement", new("노후", "Retirement and old age")),
-        ("disability", new("장애", "Living with a disability")),
-        ("low-income", new("생활이 어려울 때", "Hard times")),
-        ("death", new("사망·상속", "Death and inheritance")),
-        ("disaster", new("재난", "Disasters")),
-        ("driving", new("운전·자동차", "Driving and vehicles")),
-        ("coming-to-korea", new("한국 생활 시작", "Coming to live in Korea")),
+        ("birth", new("출산", "Having a baby"), "birth"),
+        ("childcare", new("육아", "Raising children"), "birth"),
+        ("school", new("학업", "Studying"), "youth"),
+        ("job-seeking", new("취업·실직", "Looking for work"), "jobs"),
+        ("marriage", new("결혼", "Getting married"), null),
+        ("moving", new("이사", "Moving house"), "moving"),
+        ("starting-business", new("창업", "Starting a business"), "business"),
+        ("retirement", new("노후", "Retirement and old age"), "older-age"),
+        ("disability", new("장애", "Living with a disability"), "disability"),
+        ("low-income", new("생활이 어려울 때", "Hard times"), null),
+        ("death", new("사망·상속", "Death and inheritance"), null),
+        ("disaster", new("재난", "Disasters"), null),
+        ("driving", new("운전·자동차", "Driving and vehicles"), null),
+        ("coming-to-korea", new("한국 생활 시작", "Coming to live in Korea"), "foreign-residents"),
     ];
+
+    /// <summary>Where a link to the event goes: its portal page, or the catalogue filtered by it.</summary>
+    public static string Href(string id) =>
+        All.FirstOrDefault(e => e.Id == id).Page is { } page ? "/life-events/" + page : "/services?event=" + Uri.EscapeDataString(id);
+
+    public static LocalText? Find(string id) => All.FirstOrDefault(e => e.Id == id).Name;
 }

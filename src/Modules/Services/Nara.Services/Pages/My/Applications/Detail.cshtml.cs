@@ -7,6 +7,7 @@ using Nara.Services.Domain.Catalogue;
 using Nara.Services.Features;
 using Nara.Services.Features.Applications;
 using Nara.Services.Features.Documents;
+using Nara.Services.Features.Letters;
 using static Nara.Kernel.Localization.Bilingual;
 
 namespace Nara.Services.Pages.My.Applications;
@@ -16,7 +17,7 @@ namespace Nara.Services.Pages.My.Applications;
 /// information requests to answer, decision letters, and withdrawal before a decision.
 /// </summary>
 [Authorize(Policy = NaraPolicies.Citizen)]
-internal sealed class DetailModel(ApplicationQueries queries, ServiceCatalogue catalogue, WithdrawCase withdraw, AnswerInformationRequest answer, OpenDocument documents) : PageModel
+internal sealed class DetailModel(ApplicationQueries queries, ServiceCatalogue catalogue, WithdrawCase withdraw, AnswerInformationRequest answer, OpenDocument documents, IssueLetterPdf letters) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -43,6 +44,17 @@ internal sealed class DetailModel(ApplicationQueries queries, ServiceCatalogue c
 
         var doc = await documents.ForApplicantAsync(applicant.AccountId, documentId, ct);
         return doc is null ? NotFound() : File(doc.Content, doc.ContentType, doc.FileName);
+    }
+
+    /// <summary>The decision letter of one of the applicant's own cases as a PDF; anyone else's case is a 404.</summary>
+    public async Task<IActionResult> OnGetLetterPdfAsync(Guid caseId, CancellationToken ct)
+    {
+        if (Applicant.Of(User) is not { } applicant)
+        {
+            return Forbid();
+        }
+
+        return LetterResult.Of(this, await letters.ForApplicantAsync(applicant.AccountId, caseId, ct));
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid caseId, CancellationToken ct)

@@ -8,6 +8,7 @@ using Nara.Services.Domain.Catalogue;
 using Nara.Services.Features;
 using Nara.Services.Features.Cases;
 using Nara.Services.Features.Documents;
+using Nara.Services.Features.Letters;
 using static Nara.Kernel.Localization.Bilingual;
 
 namespace Nara.Services.Pages.Officials.Cases;
@@ -51,6 +52,10 @@ internal sealed class CaseModel(
         var doc = Official.Of(User) is { } me ? await documents.ForAgencyAsync(me.Agency, documentId, ct) : null;
         return doc is null ? NotFound() : File(doc.Content, doc.ContentType, doc.FileName);
     }
+
+    /// <summary>The case's decision letter as a PDF, for officials of the agency that owns the case.</summary>
+    public async Task<IActionResult> OnGetLetterPdfAsync([FromServices] IssueLetterPdf letters, CancellationToken ct) =>
+        Official.Of(User) is { } me ? LetterResult.Of(this, await letters.ForAgencyAsync(me.Agency, Id, ct)) : NotFound();
 
     public Task<IActionResult> OnPostAssignAsync(int version, CancellationToken ct) =>
         ActAsync(me => assign.ExecuteAsync(me, Id, version, ct), L("이 건을 맡았습니다.", "You took this case."), ct);
