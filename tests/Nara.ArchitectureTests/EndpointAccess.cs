@@ -49,6 +49,7 @@ internal static partial class EndpointAccess
         ["consent:administrator"] = "official:administrator",
         ["consent:individual"] = "agency-client:consent:individual+citizen",
         ["consent:verification"] = "agency-client:consent:verify",
+        ["consent:platform-administrator"] = "platform-admin",
         ["exchange:administrator"] = "official:administrator",
     };
 

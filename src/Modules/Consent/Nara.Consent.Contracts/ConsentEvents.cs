@@ -59,3 +59,22 @@ public sealed record ConsentPolicyChanged(
     string RevisionHash,
     ConsentActor Actor,
     DateTimeOffset At) : IIntegrationEvent;
+
+/// <summary>An organisation's webhook was registered, changed or deleted (never carries its secret).</summary>
+/// <param name="Change">created | updated | deleted.</param>
+public sealed record ConsentWebhookChanged(
+    Guid WebhookId,
+    string Organisation,
+    string Change,
+    string PayloadUrl,
+    IReadOnlyList<string> SubscribedEvents,
+    bool Disabled,
+    ConsentActor Actor,
+    DateTimeOffset At) : IIntegrationEvent;
+
+/// <summary>The consent signing key was rotated: new records are signed with <paramref name="NewKeyId"/>; the old key stays in the ring to verify what it signed.</summary>
+public sealed record ConsentSigningKeyRotated(
+    string OldKeyId,
+    string NewKeyId,
+    ConsentActor Actor,
+    DateTimeOffset At) : IIntegrationEvent;

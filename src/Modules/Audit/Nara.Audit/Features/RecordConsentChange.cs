@@ -14,8 +14,27 @@ internal sealed class RecordConsentChange(IAuditLog log) :
     IIntegrationEventHandler<ConsentWithdrawn>,
     IIntegrationEventHandler<ConsentRecordsForgotten>,
     IIntegrationEventHandler<DataAgreementChanged>,
-    IIntegrationEventHandler<ConsentPolicyChanged>
+    IIntegrationEventHandler<ConsentPolicyChanged>,
+    IIntegrationEventHandler<ConsentWebhookChanged>,
+    IIntegrationEventHandler<ConsentSigningKeyRotated>
 {
+    public Task HandleAsync(IntegrationEventEnvelope<ConsentWebhookChanged> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        var url = e.PayloadUrl.Length <= 256 ? e.PayloadUrl : e.PayloadUrl[..256];
+        return AppendAsync(envelope, e.Actor, $"consent.webhook.{e.Change}", new AuditSubject("consent-webhook", e.WebhookId.ToString("D")), null,
+            new Dictionary<string, string> { ["organisation"] = e.Organisation, ["payloadUrl"] = url, ["events"] = string.Join(' ', e.SubscribedEvents), ["disabled"] = e.Disabled ? "true" : "false" }, cancellationToken);
+    }
+
+    public Task HandleAsync(IntegrationEventEnvelope<ConsentSigningKeyRotated> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        return AppendAsync(envelope, e.Actor, "consent.signing-key.rotate", new AuditSubject("consent-signing-key", e.NewKeyId), null,
+            new Dictionary<string, string> { ["previousKeyId"] = e.OldKeyId, ["keyId"] = e.NewKeyId }, cancellationToken);
+    }
+
     public Task HandleAsync(IntegrationEventEnvelope<ConsentGiven> envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);

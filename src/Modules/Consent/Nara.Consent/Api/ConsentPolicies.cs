@@ -15,14 +15,22 @@ internal static class ConsentPolicies
     /// <summary>service/verification/*: agency systems that must check consent before using data.</summary>
     public const string Verification = "consent:verification";
 
+    /// <summary>Signing key rotation: administrators of the platform agency only.</summary>
+    public const string PlatformAdministrator = "consent:platform-administrator";
+
     /// <summary>Scope an agency client needs to act for individuals.</summary>
     public const string IndividualScope = "consent:individual";
 
     /// <summary>Scope an agency client needs to verify consent records.</summary>
     public const string VerifyScope = "consent:verify";
 
-    public static void Add(AuthorizationBuilder builder)
+    public static void Add(AuthorizationBuilder builder, string platformAgency)
     {
+        builder.AddPolicy(PlatformAdministrator, p => p
+            .AddAuthenticationSchemes(NaraSchemes.Cookie)
+            .RequireClaim(NaraClaims.ActorKind, ActorKinds.Official)
+            .RequireClaim(NaraClaims.Role, NaraRoles.Administrator)
+            .RequireClaim(NaraClaims.Agency, platformAgency));
         builder.AddPolicy(Administrator, p => p
             .AddAuthenticationSchemes(NaraSchemes.Cookie)
             .RequireClaim(NaraClaims.ActorKind, ActorKinds.Official)
