@@ -50,6 +50,7 @@ internal static partial class EndpointAccess
         ["consent:individual"] = "agency-client:consent:individual+citizen",
         ["consent:verification"] = "agency-client:consent:verify",
         ["consent:platform-administrator"] = "platform-admin",
+        ["consent:mydata-recipient"] = "agency-client:mydata:receive",
         ["exchange:administrator"] = "official:administrator",
     };
 

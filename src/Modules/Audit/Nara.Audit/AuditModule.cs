@@ -83,6 +83,7 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<ConsentPolicyChanged, RecordConsentChange>();
         services.AddIntegrationEventHandler<ConsentWebhookChanged, RecordConsentChange>();
         services.AddIntegrationEventHandler<ConsentSigningKeyRotated, RecordConsentChange>();
+        services.AddIntegrationEventHandler<MyDataTransferred, RecordConsentChange>();
         services.AddIntegrationEventHandler<DataExchanged, RecordDataExchange>();
         services.AddIntegrationEventHandler<DataAccessAlertsChanged, RecordDataExchange>();
         services.AddIntegrationEventHandler<ExchangeConfigurationChanged, RecordDataExchange>();

@@ -7,6 +7,7 @@ using Nara.Consent.Api;
 using Nara.Consent.Contracts;
 using Nara.Consent.Data;
 using Nara.Consent.Features;
+using Nara.Consent.Features.MyData;
 using Nara.Consent.Features.Webhooks;
 using Nara.Consent.Signing;
 using Nara.Kernel.Data;
@@ -59,6 +60,12 @@ public sealed class ConsentModule : IModule
         services.AddScoped<SeedConsentDemo>();
         services.AddScoped<RotateSigningKey>();
 
+        // MyData transfer: the citizen's request, the scheduler's step, the recipient's collection.
+        services.AddScoped<CreateTransfer>();
+        services.AddScoped<WithdrawTransfer>();
+        services.AddScoped<RunDueTransfers>();
+        services.AddScoped<CollectPackage>();
+
         // Webhooks: configuration, queued from the module's own outbox events, sent by a background worker.
         services.AddScoped<WebhookInputRules>();
         services.AddScoped<SaveWebhook>();
@@ -82,6 +89,7 @@ public sealed class ConsentModule : IModule
         AuditEndpoints.Map(endpoints);
         WebhookEndpoints.Map(endpoints);
         SigningKeyEndpoints.Map(endpoints);
+        MyDataTransferEndpoints.Map(endpoints);
     }
 
     public async Task SeedAsync(IServiceProvider services, SeedRequest request, CancellationToken cancellationToken)

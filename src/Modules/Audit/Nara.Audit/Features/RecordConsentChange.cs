@@ -16,8 +16,21 @@ internal sealed class RecordConsentChange(IAuditLog log) :
     IIntegrationEventHandler<DataAgreementChanged>,
     IIntegrationEventHandler<ConsentPolicyChanged>,
     IIntegrationEventHandler<ConsentWebhookChanged>,
-    IIntegrationEventHandler<ConsentSigningKeyRotated>
+    IIntegrationEventHandler<ConsentSigningKeyRotated>,
+    IIntegrationEventHandler<MyDataTransferred>
 {
+    public Task HandleAsync(IntegrationEventEnvelope<MyDataTransferred> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        return AppendAsync(envelope, new ConsentActor("agency-client", e.RecipientClientId, e.RecipientAgency), "mydata.transfer", new AuditSubject("resident", e.IndividualId), e.ConsentRecordId.ToString("D"),
+            new Dictionary<string, string>
+            {
+                ["transfer"] = e.TransferId.ToString("D"), ["package"] = e.PackageId.ToString("D"), ["period"] = e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["dataAgreement"] = e.DataAgreementId.ToString("D"), ["datasets"] = string.Join(' ', e.Datasets),
+            }, cancellationToken);
+    }
+
     public Task HandleAsync(IntegrationEventEnvelope<ConsentWebhookChanged> envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);

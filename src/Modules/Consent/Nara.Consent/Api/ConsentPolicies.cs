@@ -18,6 +18,9 @@ internal static class ConsentPolicies
     /// <summary>Signing key rotation: administrators of the platform agency only.</summary>
     public const string PlatformAdministrator = "consent:platform-administrator";
 
+    /// <summary>MyData recipients collecting transfers: OAuth clients with the mydata.receive scope.</summary>
+    public const string MyDataRecipient = "consent:mydata-recipient";
+
     /// <summary>Scope an agency client needs to act for individuals.</summary>
     public const string IndividualScope = "consent:individual";
 
@@ -35,6 +38,10 @@ internal static class ConsentPolicies
             .AddAuthenticationSchemes(NaraSchemes.Cookie)
             .RequireClaim(NaraClaims.ActorKind, ActorKinds.Official)
             .RequireClaim(NaraClaims.Role, NaraRoles.Administrator));
+        builder.AddPolicy(MyDataRecipient, p => p
+            .AddAuthenticationSchemes(NaraSchemes.Agency)
+            .RequireClaim(NaraClaims.ActorKind, ActorKinds.AgencyClient)
+            .RequireAssertion(c => c.User.HasClaim(NaraClaims.Scope, Identity.Contracts.MyDataScopes.ReceiveClaim)));
         builder.AddPolicy(Individual, p => p
             .AddAuthenticationSchemes(NaraSchemes.Cookie, NaraSchemes.Agency)
             .RequireAssertion(c => c.User.HasClaim(NaraClaims.ActorKind, ActorKinds.Citizen)

@@ -144,3 +144,38 @@ internal sealed class WebhookAttemptConfiguration : IEntityTypeConfiguration<Web
         b.Property(a => a.Error).HasMaxLength(500);
     }
 }
+
+internal sealed class MyDataTransferConfiguration : IEntityTypeConfiguration<MyDataTransfer>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<MyDataTransfer> b)
+    {
+        b.ToTable("consent_mydata_transfers");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.IndividualId).HasMaxLength(40);
+        b.Property(t => t.RecipientClientId).HasMaxLength(200);
+        b.Property(t => t.RecipientName).HasMaxLength(200);
+        b.Property(t => t.RecipientAgency).HasMaxLength(40);
+        b.Property(t => t.Schedule).HasMaxLength(20);
+        b.Property(t => t.State).HasMaxLength(20);
+        b.Property(t => t.Datasets).HasConversion(
+            v => JsonSerializer.Serialize(v, Json),
+            v => JsonSerializer.Deserialize<List<string>>(v, Json) ?? new List<string>(),
+            new ValueComparer<List<string>>((x, y) => x!.SequenceEqual(y!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToList()));
+        b.HasIndex(t => t.IndividualId);
+        b.HasIndex(t => new { t.State, t.NextRunAt });
+        b.HasIndex(t => t.RecipientClientId);
+    }
+}
+
+internal sealed class MyDataPackageConfiguration : IEntityTypeConfiguration<MyDataPackage>
+{
+    public void Configure(EntityTypeBuilder<MyDataPackage> b)
+    {
+        b.ToTable("consent_mydata_packages");
+        b.HasKey(p => p.Id);
+        // One package per period of a transfer, also if two schedulers run at once.
+        b.HasIndex(p => new { p.TransferId, p.Sequence }).IsUnique();
+    }
+}

@@ -25,6 +25,10 @@ internal class ConsentDbContext(DbContextOptions options) : ModuleDbContext(opti
 
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
+    public DbSet<MyDataTransfer> MyDataTransfers => Set<MyDataTransfer>();
+
+    public DbSet<MyDataPackage> MyDataPackages => Set<MyDataPackage>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

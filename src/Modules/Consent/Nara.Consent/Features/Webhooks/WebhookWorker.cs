@@ -31,6 +31,8 @@ internal sealed partial class WebhookWorker(IServiceScopeFactory scopes, IConfig
                 while (await deliver.DeliverDueAsync(stoppingToken) > 0)
                 {
                 }
+
+                await scope.ServiceProvider.GetRequiredService<MyData.RunDueTransfers>().ExecuteAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
