@@ -19,7 +19,7 @@ public sealed class MyDataTransferTests(ConsentFactory factory) : IClassFixture<
     private const string Api = "/api/mydata/transfers";
 
     /// <summary>A recipient organisation: an OpenID client with client credentials and mydata.receive, and its published agreement.</summary>
-    private async Task<(string ClientId, HttpClient Http)> RecipientAsync(string agency)
+    private async Task<(string ClientId, HttpClient Http, string Secret)> RecipientAsync(string agency)
     {
         var clientId = $"KR/PRIV/{agency}/mydata";
         string secret;
@@ -36,7 +36,7 @@ public sealed class MyDataTransferTests(ConsentFactory factory) : IClassFixture<
         {
             controller = new { id = agency, name = agency, url = "https://example.com" },
             purpose = "Receive the data you send us", purposeKo = "보내 주신 정보를 받습니다", purposeCode = CreateTransfer.PurposeCode,
-            lawfulBasis = "consent", dataUse = "data-using-service", forgettable = true, delivery = "periodic", validityDays = (int?)null, retentionDays = 90,
+            lawfulBasis = "consent", dataUse = "data-using-service", forgettable = true, delivery = "periodic", deliveryIntervalDays = 30, validityDays = (int?)null, retentionDays = 90,
             recipients = new[] { agency },
             dataAttributes = new[]
             {
@@ -45,6 +45,12 @@ public sealed class MyDataTransferTests(ConsentFactory factory) : IClassFixture<
             },
         });
 
+        return (clientId, await SignInAsync(clientId, secret), secret);
+    }
+
+    /// <summary>A fresh client-credentials token (tokens expire on the test clock too).</summary>
+    private async Task<HttpClient> SignInAsync(string clientId, string secret)
+    {
         var http = factory.CreateClient();
         var token = await http.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -53,7 +59,7 @@ public sealed class MyDataTransferTests(ConsentFactory factory) : IClassFixture<
         var body = await token.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(token.IsSuccessStatusCode, body.ToString());
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("access_token").GetString());
-        return (clientId, http);
+        return http;
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient citizen, string handler, Dictionary<string, string> fields, params string[] datasets)
@@ -61,7 +67,11 @@ public sealed class MyDataTransferTests(ConsentFactory factory) : IClassFixture<
         var html = await citizen.GetStringAsync(new Uri(Page + "?culture=en", UriKind.Relative));
         var form = fields.Select(f => KeyValuePair.Create(f.Key, f.Value)).Concat(datasets.Select(d => KeyValuePair.Create("Datasets", d))).ToList();
         form.Add(KeyValuePair.Create("__RequestVerificationToken", OfficialAccounts.AntiforgeryToken(html)));
-        return await citizen.PostAsync(new Uri($"{Page}?handler={handler}&culture=en", UriKind.Relative), new FormUrlEncodedContent(form));
+        var response = await citizen.PostAsync(new Uri($"{Page}?handler={handler}&culture=en", UriKind.Relative), new FormUrlEncodedContent(form));
+        // Post/redirect/get on success: follow it to the page the citizen sees.
+        return response.StatusCode == HttpStatusCode.Redirect
+            ? await citizen.GetAsync(new Uri(response.Headers.Location!.OriginalString + "&culture=en", UriKind.Relative))
+            : response;
     }
 
     private async Task<int> RunSchedulerAsync()
@@ -76,7 +86,7 @@ public sealed class MyDataTransferTests(ConsentFactory factory) : IClassFixture<
     [Fact]
     public async Task A_once_transfer_is_collected_by_the_recipient_and_appears_in_the_access_log()
     {
-        var (clientId, recipient) = await RecipientAsync("KBANK");
+        var (clientId, recipient, _) = await RecipientAsync("KBANK");
         var (citizen, individual) = await factory.CitizenAsync(DemoPersonas.MotherOfNewborn);
 
         var created = await PostAsync(citizen, "Create", new() { ["Recipient"] = clientId, ["Schedule"] = "once" }, "resident");
@@ -105,8 +115,9 @@ public sealed class MyDataTransferTests(ConsentFactory factory) : IClassFixture<
     [Fact]
     public async Task A_monthly_transfer_runs_when_the_clock_advances_and_withdrawal_stops_it_at_once()
     {
-        var (clientId, recipient) = await RecipientAsync("TOSSP");
-        var (citizen, _) = await factory.CitizenAsync(DemoPersonas.SingleParent);
+        var (clientId, recipient, secret) = await RecipientAsync("TOSSP");
+        var account = await factory.CreateCitizenForResidentAsync(DemoPersonas.SingleParent.ResidentNumber, DemoPersonas.SingleParent.NameKo);
+        var citizen = await factory.SignedInAsAsync(account);
         var end = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddMonths(4).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var created = await PostAsync(citizen, "Create", new() { ["Recipient"] = clientId, ["Schedule"] = "monthly", ["EndDate"] = end }, "resident", "household");
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
@@ -118,11 +129,13 @@ public sealed class MyDataTransferTests(ConsentFactory factory) : IClassFixture<
         Assert.Empty(await WaitingAsync(recipient)); // the next period is a month away
 
         factory.Clock.Advance(TimeSpan.FromDays(31));
+        recipient = await SignInAsync(clientId, secret);
         await RunSchedulerAsync();
         var second = Assert.Single(await WaitingAsync(recipient));
         Assert.Equal(2, second.GetProperty("sequence").GetInt32());
 
         var transfer = second.GetProperty("transferId").GetString()!;
+        citizen = await factory.SignedInAsAsync(account); // a month later: a new session
         var withdrawn = await PostAsync(citizen, "Withdraw", new() { ["transferId"] = transfer });
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
         Assert.Contains("You stopped the transfer", await withdrawn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -130,6 +143,7 @@ public sealed class MyDataTransferTests(ConsentFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.Forbidden, (await recipient.GetAsync(new Uri(second.GetProperty("href").GetString()!, UriKind.Relative))).StatusCode);
 
         factory.Clock.Advance(TimeSpan.FromDays(31));
+        recipient = await SignInAsync(clientId, secret);
         await RunSchedulerAsync();
         Assert.Empty(await WaitingAsync(recipient));
         var record = Guid.Parse(second.GetProperty("consentRecordId").GetString()!);
@@ -139,7 +153,7 @@ public sealed class MyDataTransferTests(ConsentFactory factory) : IClassFixture<
     [Fact]
     public async Task A_citizen_cannot_send_to_an_unregistered_client_and_bad_input_creates_nothing()
     {
-        var (clientId, _) = await RecipientAsync("NAVERF");
+        var (clientId, _, _) = await RecipientAsync("NAVERF");
         var (citizen, individual) = await factory.CitizenAsync(DemoPersonas.ElderlyAlone);
         var consentsBefore = await factory.InDbAsync(db => db.ConsentRecords.CountAsync(r => r.IndividualId == individual));
 
