@@ -49,6 +49,8 @@ internal static partial class EndpointAccess
         ["consent:administrator"] = "official:administrator",
         ["consent:individual"] = "agency-client:consent:individual+citizen",
         ["consent:verification"] = "agency-client:consent:verify",
+        ["consent:platform-administrator"] = "platform-admin",
+        ["consent:mydata-recipient"] = "agency-client:mydata:receive",
         ["exchange:administrator"] = "official:administrator",
     };
 

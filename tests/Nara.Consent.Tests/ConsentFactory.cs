@@ -16,6 +16,7 @@ public sealed class ConsentFactory : NaraFactory
     {
         Residents = 0; // the personas are enough
         With("Nara:Outbox:DispatchInBackground", "false");
+        With("Nara:Consent:Webhooks:DeliverInBackground", "false");
     }
 
     /// <summary>The persona's citizen account, signed in, and their individual id (resident id).</summary>

@@ -81,6 +81,9 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<ConsentRecordsForgotten, RecordConsentChange>();
         services.AddIntegrationEventHandler<DataAgreementChanged, RecordConsentChange>();
         services.AddIntegrationEventHandler<ConsentPolicyChanged, RecordConsentChange>();
+        services.AddIntegrationEventHandler<ConsentWebhookChanged, RecordConsentChange>();
+        services.AddIntegrationEventHandler<ConsentSigningKeyRotated, RecordConsentChange>();
+        services.AddIntegrationEventHandler<MyDataTransferred, RecordConsentChange>();
         services.AddIntegrationEventHandler<DataExchanged, RecordDataExchange>();
         services.AddIntegrationEventHandler<DataAccessAlertsChanged, RecordDataExchange>();
         services.AddIntegrationEventHandler<ExchangeConfigurationChanged, RecordDataExchange>();

@@ -59,3 +59,38 @@ public sealed record ConsentPolicyChanged(
     string RevisionHash,
     ConsentActor Actor,
     DateTimeOffset At) : IIntegrationEvent;
+
+/// <summary>An organisation's webhook was registered, changed or deleted (never carries its secret).</summary>
+/// <param name="Change">created | updated | deleted.</param>
+public sealed record ConsentWebhookChanged(
+    Guid WebhookId,
+    string Organisation,
+    string Change,
+    string PayloadUrl,
+    IReadOnlyList<string> SubscribedEvents,
+    bool Disabled,
+    ConsentActor Actor,
+    DateTimeOffset At) : IIntegrationEvent;
+
+/// <summary>
+/// A MyData recipient collected one period of a citizen's transfer: who (client and organisation), under which
+/// consent record, which kinds of data (never the data itself). It is the citizen's access log entry.
+/// </summary>
+public sealed record MyDataTransferred(
+    Guid TransferId,
+    Guid PackageId,
+    int Sequence,
+    string IndividualId,
+    string RecipientClientId,
+    string RecipientAgency,
+    Guid ConsentRecordId,
+    Guid DataAgreementId,
+    IReadOnlyList<string> Datasets,
+    DateTimeOffset At) : IIntegrationEvent;
+
+/// <summary>The consent signing key was rotated: new records are signed with <paramref name="NewKeyId"/>; the old key stays in the ring to verify what it signed.</summary>
+public sealed record ConsentSigningKeyRotated(
+    string OldKeyId,
+    string NewKeyId,
+    ConsentActor Actor,
+    DateTimeOffset At) : IIntegrationEvent;

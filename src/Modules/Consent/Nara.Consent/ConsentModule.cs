@@ -7,8 +7,11 @@ using Nara.Consent.Api;
 using Nara.Consent.Contracts;
 using Nara.Consent.Data;
 using Nara.Consent.Features;
+using Nara.Consent.Features.MyData;
+using Nara.Consent.Features.Webhooks;
 using Nara.Consent.Signing;
 using Nara.Kernel.Data;
+using Nara.Kernel.Events;
 using Nara.Kernel.Modules;
 
 namespace Nara.Consent;
@@ -55,7 +58,27 @@ public sealed class ConsentModule : IModule
         services.AddScoped<CheckConsentRecord>();
         services.AddScoped<IConsentVerifier, ConsentVerifier>();
         services.AddScoped<SeedConsentDemo>();
-        ConsentPolicies.Add(services.AddAuthorizationBuilder());
+        services.AddScoped<RotateSigningKey>();
+
+        // MyData transfer: the citizen's request, the scheduler's step, the recipient's collection.
+        services.AddScoped<CreateTransfer>();
+        services.AddScoped<WithdrawTransfer>();
+        services.AddScoped<RunDueTransfers>();
+        services.AddScoped<CollectPackage>();
+
+        // Webhooks: configuration, queued from the module's own outbox events, sent by a background worker.
+        services.AddScoped<WebhookInputRules>();
+        services.AddScoped<SaveWebhook>();
+        services.AddScoped<DeliverWebhooks>();
+        services.AddIntegrationEventHandler<ConsentGiven, QueueWebhookDeliveries>();
+        services.AddIntegrationEventHandler<ConsentWithdrawn, QueueWebhookDeliveries>();
+        services.AddIntegrationEventHandler<ConsentRecordsForgotten, QueueWebhookDeliveries>();
+        services.AddIntegrationEventHandler<DataAgreementChanged, QueueWebhookDeliveries>();
+        services.AddHttpClient(DeliverWebhooks.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddHostedService<WebhookWorker>();
+        var platformAgency = configuration.GetSection(ConsentOptions.Section)[nameof(ConsentOptions.PlatformAgency)] ?? "MOIS";
+        ConsentPolicies.Add(services.AddAuthorizationBuilder(), platformAgency);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -64,9 +87,9 @@ public sealed class ConsentModule : IModule
         IndividualEndpoints.Map(endpoints);
         VerificationEndpoints.Map(endpoints);
         AuditEndpoints.Map(endpoints);
-        // The public key that signs consent records and receipts: anyone holding a receipt can check it.
-        endpoints.MapGet("/api/consent/signing-key", (ConsentSigningKey key) => Results.Json(new { keys = new[] { key.Jwk } }))
-            .AllowAnonymous().WithTags("Consent");
+        WebhookEndpoints.Map(endpoints);
+        SigningKeyEndpoints.Map(endpoints);
+        MyDataTransferEndpoints.Map(endpoints);
     }
 
     public async Task SeedAsync(IServiceProvider services, SeedRequest request, CancellationToken cancellationToken)

@@ -14,8 +14,40 @@ internal sealed class RecordConsentChange(IAuditLog log) :
     IIntegrationEventHandler<ConsentWithdrawn>,
     IIntegrationEventHandler<ConsentRecordsForgotten>,
     IIntegrationEventHandler<DataAgreementChanged>,
-    IIntegrationEventHandler<ConsentPolicyChanged>
+    IIntegrationEventHandler<ConsentPolicyChanged>,
+    IIntegrationEventHandler<ConsentWebhookChanged>,
+    IIntegrationEventHandler<ConsentSigningKeyRotated>,
+    IIntegrationEventHandler<MyDataTransferred>
 {
+    public Task HandleAsync(IntegrationEventEnvelope<MyDataTransferred> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        return AppendAsync(envelope, new ConsentActor("agency-client", e.RecipientClientId, e.RecipientAgency), "mydata.transfer", new AuditSubject("resident", e.IndividualId), e.ConsentRecordId.ToString("D"),
+            new Dictionary<string, string>
+            {
+                ["transfer"] = e.TransferId.ToString("D"), ["package"] = e.PackageId.ToString("D"), ["period"] = e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["dataAgreement"] = e.DataAgreementId.ToString("D"), ["datasets"] = string.Join(' ', e.Datasets),
+            }, cancellationToken);
+    }
+
+    public Task HandleAsync(IntegrationEventEnvelope<ConsentWebhookChanged> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        var url = e.PayloadUrl.Length <= 256 ? e.PayloadUrl : e.PayloadUrl[..256];
+        return AppendAsync(envelope, e.Actor, $"consent.webhook.{e.Change}", new AuditSubject("consent-webhook", e.WebhookId.ToString("D")), null,
+            new Dictionary<string, string> { ["organisation"] = e.Organisation, ["payloadUrl"] = url, ["events"] = string.Join(' ', e.SubscribedEvents), ["disabled"] = e.Disabled ? "true" : "false" }, cancellationToken);
+    }
+
+    public Task HandleAsync(IntegrationEventEnvelope<ConsentSigningKeyRotated> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        return AppendAsync(envelope, e.Actor, "consent.signing-key.rotate", new AuditSubject("consent-signing-key", e.NewKeyId), null,
+            new Dictionary<string, string> { ["previousKeyId"] = e.OldKeyId, ["keyId"] = e.NewKeyId }, cancellationToken);
+    }
+
     public Task HandleAsync(IntegrationEventEnvelope<ConsentGiven> envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);

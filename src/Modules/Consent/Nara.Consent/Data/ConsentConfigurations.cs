@@ -99,3 +99,83 @@ internal sealed class SignatureConfiguration : IEntityTypeConfiguration<Signatur
         b.HasIndex(s => s.ConsentRecordId);
     }
 }
+
+internal sealed class WebhookConfiguration : IEntityTypeConfiguration<Webhook>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<Webhook> b)
+    {
+        b.ToTable("consent_webhooks");
+        b.HasKey(w => w.Id);
+        b.Property(w => w.OrganisationId).HasMaxLength(40);
+        b.Property(w => w.PayloadUrl).HasMaxLength(500);
+        b.Property(w => w.ContentType).HasMaxLength(60);
+        b.Property(w => w.SecretKey).HasMaxLength(100);
+        b.Property(w => w.SubscribedEvents).HasConversion(
+            v => JsonSerializer.Serialize(v, Json),
+            v => JsonSerializer.Deserialize<List<string>>(v, Json) ?? new List<string>(),
+            new ValueComparer<List<string>>((x, y) => x!.SequenceEqual(y!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToList()));
+        b.HasIndex(w => w.OrganisationId);
+    }
+}
+
+internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    public void Configure(EntityTypeBuilder<WebhookDelivery> b)
+    {
+        b.ToTable("consent_webhook_deliveries");
+        b.HasKey(d => d.Id);
+        b.Property(d => d.EventType).HasMaxLength(60);
+        b.Property(d => d.Status).HasMaxLength(20);
+        // At-least-once events: the same event is queued for a webhook once.
+        b.HasIndex(d => new { d.WebhookId, d.EventId }).IsUnique();
+        b.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        b.HasMany(d => d.AttemptLog).WithOne().HasForeignKey(a => a.DeliveryId);
+    }
+}
+
+internal sealed class WebhookAttemptConfiguration : IEntityTypeConfiguration<WebhookAttempt>
+{
+    public void Configure(EntityTypeBuilder<WebhookAttempt> b)
+    {
+        b.ToTable("consent_webhook_attempts");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Error).HasMaxLength(500);
+    }
+}
+
+internal sealed class MyDataTransferConfiguration : IEntityTypeConfiguration<MyDataTransfer>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<MyDataTransfer> b)
+    {
+        b.ToTable("consent_mydata_transfers");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.IndividualId).HasMaxLength(40);
+        b.Property(t => t.RecipientClientId).HasMaxLength(200);
+        b.Property(t => t.RecipientName).HasMaxLength(200);
+        b.Property(t => t.RecipientAgency).HasMaxLength(40);
+        b.Property(t => t.Schedule).HasMaxLength(20);
+        b.Property(t => t.State).HasMaxLength(20);
+        b.Property(t => t.Datasets).HasConversion(
+            v => JsonSerializer.Serialize(v, Json),
+            v => JsonSerializer.Deserialize<List<string>>(v, Json) ?? new List<string>(),
+            new ValueComparer<List<string>>((x, y) => x!.SequenceEqual(y!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToList()));
+        b.HasIndex(t => t.IndividualId);
+        b.HasIndex(t => new { t.State, t.NextRunAt });
+        b.HasIndex(t => t.RecipientClientId);
+    }
+}
+
+internal sealed class MyDataPackageConfiguration : IEntityTypeConfiguration<MyDataPackage>
+{
+    public void Configure(EntityTypeBuilder<MyDataPackage> b)
+    {
+        b.ToTable("consent_mydata_packages");
+        b.HasKey(p => p.Id);
+        // One package per period of a transfer, also if two schedulers run at once.
+        b.HasIndex(p => new { p.TransferId, p.Sequence }).IsUnique();
+    }
+}

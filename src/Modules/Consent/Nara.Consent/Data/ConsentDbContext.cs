@@ -19,6 +19,16 @@ internal class ConsentDbContext(DbContextOptions options) : ModuleDbContext(opti
 
     public DbSet<Signature> Signatures => Set<Signature>();
 
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+
+    public DbSet<MyDataTransfer> MyDataTransfers => Set<MyDataTransfer>();
+
+    public DbSet<MyDataPackage> MyDataPackages => Set<MyDataPackage>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

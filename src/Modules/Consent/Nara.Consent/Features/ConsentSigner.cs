@@ -9,19 +9,19 @@ internal sealed class ConsentSigner(ConsentSigningKey key)
     public Signature Sign(ConsentRecord record, Revision revision, string signedAs)
     {
         var payload = Payload(record.Id, revision, signedAs);
+        var (jws, keyId) = key.Sign(payload);
         return new Signature
         {
             Id = Guid.NewGuid(), ConsentRecordId = record.Id, RevisionId = revision.Id, Payload = payload,
-            Jws = key.Sign(payload), KeyId = key.KeyId, SignedAs = signedAs, Timestamp = revision.Timestamp,
+            Jws = jws, KeyId = keyId, SignedAs = signedAs, Timestamp = revision.Timestamp,
         };
     }
 
-    /// <summary>True when the signature is this platform's, over exactly this revision.</summary>
+    /// <summary>True when the signature is this platform's (any key of the ring, valid when it signed), over exactly this revision.</summary>
     public async Task<bool> VerifyAsync(Signature signature, Revision revision) =>
-        signature.KeyId == key.KeyId
-        && signature.RevisionId == revision.Id
+        signature.RevisionId == revision.Id
         && string.Equals(signature.Payload, Payload(signature.ConsentRecordId, revision, signature.SignedAs), StringComparison.Ordinal)
-        && await key.VerifyAsync(signature.Jws, signature.Payload);
+        && await key.VerifyAsync(signature.Jws, signature.Payload, signature.KeyId, signature.Timestamp);
 
     private static string Payload(Guid recordId, Revision revision, string signedAs) =>
         RevisionChain.Serialize(new

@@ -58,7 +58,7 @@ internal sealed class MyConsents(ConsentDbContext db, RecordQueries records, Con
             dataAgreement = consent.Given,
             revision = RevisionShape.Of(current.Revision),
             signature = SignatureShape.Of(current.Signature),
-            signingKey = key.Jwk,
+            signingKey = key.Keys.FirstOrDefault(k => k.KeyId == current.Signature.KeyId)?.Jwk() ?? key.Jwk,
             howToVerify = "Check signature.verificationPayload (a compact JWS, ES256) with signingKey (also at /api/consent/signing-key); "
                 + "its payload names revision.id and revision.serializedHash = SHA-256(revision.predecessorHash + \"\\n\" + revision.serializedSnapshot).",
         };

@@ -9,57 +9,91 @@ using Nara.Kernel.Security;
 namespace Nara.Consent.Signing;
 
 /// <summary>
-/// The ES256 key that signs consent records and receipts. Kept as a PEM file outside the repository (under
-/// the data directory unless configured), created with owner-only permissions on first start, like the
-/// Audit module's tree-head key. Signatures are compact JWS made and checked by Microsoft.IdentityModel.
+/// The ES256 key ring that signs consent records and receipts. The current private key is a PEM file outside the
+/// repository (under the data directory unless configured), created owner-only on first start like the Audit
+/// module's tree-head key. Every key that ever signed stays in the ring as a public key with its validity
+/// (<see cref="KeyRingFile"/>, next to the PEM), so a record signed before a rotation still verifies after it;
+/// a retired key's private half is discarded at rotation. Signatures are compact JWS made and checked by
+/// Microsoft.IdentityModel.
 /// </summary>
 internal sealed class ConsentSigningKey : IDisposable
 {
-    private readonly ECDsa _key;
-    private readonly ECDsaSecurityKey _securityKey;
     private readonly JsonWebTokenHandler _handler = new();
+    private readonly Lock _gate = new();
+    private readonly List<SigningMaterial> _retiredMaterial = [];
+    private readonly KeyRingFile _ringFile;
+    private readonly TimeProvider _clock;
+    private SigningMaterial _current;
+    private Dictionary<string, RingKey> _ring;
 
-    public ConsentSigningKey(IOptions<ConsentOptions> options, IOptions<DatabaseOptions> database, ILogger<ConsentSigningKey> logger)
+    public ConsentSigningKey(IOptions<ConsentOptions> options, IOptions<DatabaseOptions> database, TimeProvider clock, ILogger<ConsentSigningKey> logger)
     {
+        _clock = clock;
         Path = options.Value.SigningKeyPath is { Length: > 0 } configured
             ? configured
             : System.IO.Path.Combine(database.Value.DataDirectory, "keys", "consent-signing.pem");
-        (_key, var created) = PrivateKeyFiles.LoadOrCreateP256(Path);
+        var (key, created) = PrivateKeyFiles.LoadOrCreateP256(Path);
         if (created)
         {
             logger.LogInformation("Created the consent signing key at {Path}", Path);
         }
 
-        PublicKey = _key.ExportSubjectPublicKeyInfo();
-        KeyId = Base64UrlEncoder.Encode(SHA256.HashData(PublicKey))[..16];
-        _securityKey = new ECDsaSecurityKey(_key) { KeyId = KeyId };
-        using var publicOnly = ECDsa.Create();
-        publicOnly.ImportSubjectPublicKeyInfo(PublicKey, out _);
-        Jwk = JsonWebKeyConverter.ConvertFromECDsaSecurityKey(new ECDsaSecurityKey(ECDsa.Create(publicOnly.ExportParameters(false))) { KeyId = KeyId });
-        Jwk.Use = "sig";
-        Jwk.Alg = SecurityAlgorithms.EcdsaSha256;
+        _current = new SigningMaterial(key);
+        _ringFile = new KeyRingFile(System.IO.Path.ChangeExtension(Path, null) + "-ring.json");
+        _ring = _ringFile.Load();
+        if (!_ring.ContainsKey(_current.KeyId))
+        {
+            // First start, or a key file that predates the ring: it is valid from now on and, having no
+            // retirement, for everything it signed before too.
+            _ring[_current.KeyId] = new RingKey(_current.KeyId, Convert.ToBase64String(_current.PublicKey), clock.GetUtcNow(), null);
+            _ringFile.Save(_ring.Values);
+        }
     }
 
     public string Path { get; }
 
-    public string KeyId { get; }
+    /// <summary>The id of the key that signs now (a thumbprint of its public key).</summary>
+    public string KeyId => Volatile.Read(ref _current).KeyId;
 
-    public byte[] PublicKey { get; }
+    /// <summary>The current public key as a JWK, for receipts.</summary>
+    public JsonWebKey Jwk => Volatile.Read(ref _current).Jwk;
 
-    /// <summary>The public key as a JWK, for receipts and the public key endpoint.</summary>
-    public JsonWebKey Jwk { get; }
-
-    /// <summary>A compact JWS (ES256, typ "consent-record+jws") over the JSON object <paramref name="payloadJson"/>.</summary>
-    public string Sign(string payloadJson) =>
-        _handler.CreateToken(payloadJson, new SigningCredentials(_securityKey, SecurityAlgorithms.EcdsaSha256),
-            new Dictionary<string, object> { [JwtHeaderParameterNames.Typ] = "consent-record+jws" });
-
-    /// <summary>True when <paramref name="jws"/> was signed by this key and its payload is exactly <paramref name="payloadJson"/>.</summary>
-    public async Task<bool> VerifyAsync(string jws, string payloadJson)
+    /// <summary>Every key of the ring, newest first: the current one and the retired ones with their validity.</summary>
+    public IReadOnlyList<RingKey> Keys
     {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _ring.Values.OrderByDescending(k => k.RetiredAt is null).ThenByDescending(k => k.ActivatedAt)];
+            }
+        }
+    }
+
+    /// <summary>A compact JWS (ES256, typ "consent-record+jws") over <paramref name="payloadJson"/>, and the id of the key that made it.</summary>
+    public (string Jws, string KeyId) Sign(string payloadJson)
+    {
+        var material = Volatile.Read(ref _current);
+        var jws = _handler.CreateToken(payloadJson, new SigningCredentials(material.SecurityKey, SecurityAlgorithms.EcdsaSha256),
+            new Dictionary<string, object> { [JwtHeaderParameterNames.Typ] = "consent-record+jws" });
+        return (jws, material.KeyId);
+    }
+
+    /// <summary>
+    /// True when <paramref name="jws"/> was signed by the ring's key <paramref name="keyId"/>, at a time that key was
+    /// valid (not after its retirement), and its payload is exactly <paramref name="payloadJson"/>.
+    /// </summary>
+    public async Task<bool> VerifyAsync(string jws, string payloadJson, string keyId, DateTimeOffset signedAt)
+    {
+        var key = Find(keyId);
+        if (key is null || (key.RetiredAt is { } retired && signedAt > retired))
+        {
+            return false;
+        }
+
         var result = await _handler.ValidateTokenAsync(jws, new TokenValidationParameters
         {
-            IssuerSigningKey = _securityKey,
+            IssuerSigningKey = key.SecurityKey(),
             ValidateIssuer = false,
             ValidateAudience = false,
             ValidateLifetime = false,
@@ -67,7 +101,7 @@ internal sealed class ConsentSigningKey : IDisposable
             RequireSignedTokens = true,
             ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
         });
-        if (!result.IsValid || result.SecurityToken is not JsonWebToken token)
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken token || token.Kid != keyId)
         {
             return false;
         }
@@ -75,5 +109,82 @@ internal sealed class ConsentSigningKey : IDisposable
         return string.Equals(Base64UrlEncoder.Decode(token.EncodedPayload), payloadJson, StringComparison.Ordinal);
     }
 
-    public void Dispose() => _key.Dispose();
+    /// <summary>
+    /// Replaces the signing key: a new P-256 key is written owner-only, published in the ring before it signs
+    /// anything, and the current key is retired (its public half kept, its private half dropped).
+    /// </summary>
+    public RingKey Rotate()
+    {
+        lock (_gate)
+        {
+            var now = _clock.GetUtcNow();
+            using var fresh = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var staged = Path + ".next";
+            File.Delete(staged);
+            PrivateKeyFiles.WriteNew(staged, fresh.ExportPkcs8PrivateKeyPem());
+            var next = ECDsa.Create();
+            next.ImportFromPem(File.ReadAllText(staged));
+            var material = new SigningMaterial(next);
+            var old = _current;
+            var ring = new Dictionary<string, RingKey>(_ring)
+            {
+                [old.KeyId] = _ring[old.KeyId] with { RetiredAt = now },
+                [material.KeyId] = new RingKey(material.KeyId, Convert.ToBase64String(material.PublicKey), now, null),
+            };
+            _ringFile.Save(ring.Values);
+            File.Move(staged, Path, overwrite: true);
+            _ring = ring;
+            Volatile.Write(ref _current, material);
+            _retiredMaterial.Add(old); // a signer may still hold it for a moment; disposed with the ring
+            return ring[material.KeyId];
+        }
+    }
+
+    private RingKey? Find(string keyId)
+    {
+        lock (_gate)
+        {
+            if (_ring.TryGetValue(keyId, out var key))
+            {
+                return key;
+            }
+
+            // Another host may have rotated: the ring file is the shared truth.
+            _ring = _ringFile.Load();
+            return _ring.GetValueOrDefault(keyId);
+        }
+    }
+
+    public void Dispose()
+    {
+        _current.Dispose();
+        foreach (var material in _retiredMaterial)
+        {
+            material.Dispose();
+        }
+    }
+
+    private sealed class SigningMaterial : IDisposable
+    {
+        private readonly ECDsa _key;
+
+        public SigningMaterial(ECDsa key)
+        {
+            _key = key;
+            PublicKey = key.ExportSubjectPublicKeyInfo();
+            KeyId = RingKey.Thumbprint(PublicKey);
+            SecurityKey = new ECDsaSecurityKey(key) { KeyId = KeyId };
+            Jwk = RingKey.ToJwk(PublicKey, KeyId);
+        }
+
+        public string KeyId { get; }
+
+        public byte[] PublicKey { get; }
+
+        public ECDsaSecurityKey SecurityKey { get; }
+
+        public JsonWebKey Jwk { get; }
+
+        public void Dispose() => _key.Dispose();
+    }
 }

@@ -88,6 +88,7 @@ internal static class OidcProvider
         services.AddScoped<Consents>();
         services.AddScoped<RegisterOidcClient>();
         services.AddScoped<IOidcClientAdministration, OidcClientAdministration>();
+        services.AddScoped<IMyDataRecipients, MyDataRecipients>();
         return services;
     }
 }

@@ -17,10 +17,11 @@ internal static class OidcScopes
     public const string NotificationsSend = "notifications.send";
     public const string ServicesRegistration = "services.registration";
     public const string Exchange = "exchange";
+    public const string MyDataReceive = Contracts.MyDataScopes.Receive;
 
     public static readonly IReadOnlyList<string> Identity = [Scopes.OpenId, Scopes.Profile, Birthdate, Age, Official, Scopes.OfflineAccess];
 
-    public static readonly IReadOnlyList<string> Api = [RegistriesRead, RegistriesWrite, NotificationsSend, ServicesRegistration, Exchange];
+    public static readonly IReadOnlyList<string> Api = [RegistriesRead, RegistriesWrite, NotificationsSend, ServicesRegistration, Exchange, MyDataReceive];
 
     public static IEnumerable<string> All => Identity.Concat(Api);
 
@@ -64,6 +65,9 @@ internal static class OidcScopes
                     break;
                 case Exchange:
                     yield return "exchange:request";
+                    break;
+                case MyDataReceive:
+                    yield return Contracts.MyDataScopes.ReceiveClaim;
                     break;
                 default:
                     if (scope.StartsWith("registries:", StringComparison.Ordinal))
