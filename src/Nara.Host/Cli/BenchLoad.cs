@@ -37,6 +37,48 @@ internal static class BenchLoad
     }
 
     /// <summary>
+    /// Open-loop load: request i is due at start + i / <paramref name="perSecond"/>, sent then whether or not earlier
+    /// ones have answered (as independent agency systems do), and its latency runs from when it was due, not from
+    /// when it left. A server that falls behind therefore shows it in the latencies instead of quietly slowing the
+    /// callers down (the "coordinated omission" of closed-loop tools). Returns latencies by request number, the
+    /// refused count and the seconds from the first due time to the last answer.
+    /// </summary>
+    public static async Task<(double[] Latencies, int Failures, double Seconds)> FireAtRateAsync(
+        HttpClient http, int n, double perSecond, Func<int, HttpRequestMessage> request, Func<HttpResponseMessage, bool> accepted, CancellationToken ct)
+    {
+        var latencies = new double[n];
+        var failures = 0;
+        var pending = new Task[n];
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < n; i++)
+        {
+            var due = start + (long)(i * Stopwatch.Frequency / perSecond);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait, ct);
+            }
+
+            var index = i;
+            pending[i] = Task.Run(
+                async () =>
+                {
+                    using var message = request(index);
+                    using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct);
+                    latencies[index] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+                    if (!accepted(response))
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                },
+                ct);
+        }
+
+        await Task.WhenAll(pending);
+        return (latencies, failures, Stopwatch.GetElapsedTime(start).TotalSeconds);
+    }
+
+    /// <summary>
     /// Sends requests like <see cref="FireAsync"/> until <paramref name="duration"/> has passed, uncounted, and returns
     /// how many were sent. A fresh host compiles its hot paths again at higher tiers for a minute or more; measuring
     /// before that has settled times the JIT, not the code.
@@ -61,20 +103,27 @@ internal static class BenchLoad
     }
 
     /// <summary>Reads `--name SECONDS` or `--name=SECONDS` from the bench's extra arguments.</summary>
-    public static TimeSpan Seconds(IReadOnlyList<string> args, string name, double fallback)
+    public static TimeSpan Seconds(IReadOnlyList<string> args, string name, double fallback) =>
+        TimeSpan.FromSeconds(Value(args, name) is { } seconds && seconds >= 0 ? seconds : fallback);
+
+    /// <summary>Reads `--name VALUE` or `--name=VALUE`, a positive number, from the bench's extra arguments.</summary>
+    public static double Number(IReadOnlyList<string> args, string name, double fallback) =>
+        Value(args, name) is { } value && value > 0 ? value : fallback;
+
+    private static double? Value(IReadOnlyList<string> args, string name)
     {
         for (var i = 0; i < args.Count; i++)
         {
             var value = args[i] == name && i + 1 < args.Count ? args[i + 1]
                 : args[i].StartsWith(name + "=", StringComparison.Ordinal) ? args[i][(name.Length + 1)..]
                 : null;
-            if (value is not null && double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+            if (value is not null && double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var number))
             {
-                return TimeSpan.FromSeconds(seconds);
+                return number;
             }
         }
 
-        return TimeSpan.FromSeconds(fallback);
+        return null;
     }
 
     public static double Percentile(double[] sorted, int p) => sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, sorted.Length * p / 100)], 1);

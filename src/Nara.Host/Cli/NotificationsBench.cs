@@ -43,32 +43,53 @@ internal static class NotificationsBench
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var key = await RegisterClientAsync(app.Services, ct);
 
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Callers, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Add("X-Api-Key", key);
 
         // A warm-up (tiered JIT, connection pool, SQLite page cache) that is not counted, then its deliveries.
         var warm = await BenchLoad.WarmUpAsync(http, WarmUp(args), Callers, i => SingleRequest("warm", i), ct);
         await WaitForAsync(catcher, warm, TimeSpan.FromMinutes(10), ct);
-        var before = catcher.Distinct;
 
-        var total = Stopwatch.StartNew();
+        // The target: N sends offered at a steady rate, each timed from when it was due.
+        var rate = BenchLoad.Number(args, "--rate", 2000);
+        await Console.Error.WriteLineAsync($"notifications: {n} sends at {rate}/s");
+        var before = catcher.Distinct;
         var cpu = BenchLoad.ProcessCpu();
+        var (steady, steadyFailures, steadySeconds) = await BenchLoad.FireAtRateAsync(http, n, rate, i => SingleRequest("rate", i), Created, ct);
+        var steadyCpu = BenchLoad.ProcessCpu() - cpu;
+        var total = Stopwatch.StartNew();
+        var steadyDelivered = await WaitForAsync(catcher, before + n, TimeSpan.FromMinutes(10), ct);
+
+        // The capacity: N sends from many callers, each sending again as soon as it is answered.
+        await Console.Error.WriteLineAsync($"notifications: {n} sends from {Callers} callers");
+        before = catcher.Distinct;
+        total.Restart();
+        cpu = BenchLoad.ProcessCpu();
         var (latencies, failures) = await FireAsync(http, "run", n, ct);
         var intakeSeconds = total.Elapsed.TotalSeconds;
         var intakeCpu = BenchLoad.ProcessCpu() - cpu;
-        var deliveredAll = await WaitForAsync(catcher, before + n, TimeSpan.FromMinutes(10), ct);
+        var deliveredAll = await WaitForAsync(catcher, before + n, TimeSpan.FromMinutes(10), ct) && steadyDelivered;
         var deliverySeconds = total.Elapsed.TotalSeconds;
 
         var bulk = Stopwatch.StartNew();
         using var bulkResponse = await http.SendAsync(BulkRequest(), ct);
         bulk.Stop();
 
+        Array.Sort(steady);
         Array.Sort(latencies);
         using var process = Process.GetCurrentProcess();
         var result = new
         {
             provider = app.Configuration["Nara:Database:Provider"] ?? "Sqlite",
+            offeredPerSecond = rate,
+            achievedPerSecond = Math.Round(n / steadySeconds),
+            steadyCpuMsPerMessage = Math.Round(steadyCpu.TotalMilliseconds / n, 3),
+            steadyP50Ms = BenchLoad.Percentile(steady, 50),
+            steadyP95Ms = BenchLoad.Percentile(steady, 95),
+            steadyP99Ms = BenchLoad.Percentile(steady, 99),
+            steadyMaxMs = Math.Round(steady[^1], 1),
+            steadyFailures,
             callers = Callers,
             intakePerSecond = Math.Round(n / intakeSeconds),
             intakeSeconds = Math.Round(intakeSeconds, 2),
@@ -104,7 +125,9 @@ internal static class NotificationsBench
 
     /// <summary>N single sends, <see cref="Callers"/> at a time; a send is accepted when it answers 201.</summary>
     private static Task<(double[] Latencies, int Failures)> FireAsync(HttpClient http, string prefix, int n, CancellationToken ct) =>
-        BenchLoad.FireAsync(http, n, Callers, i => SingleRequest(prefix, i), r => r.StatusCode == HttpStatusCode.Created, ct);
+        BenchLoad.FireAsync(http, n, Callers, i => SingleRequest(prefix, i), Created, ct);
+
+    private static bool Created(HttpResponseMessage response) => response.StatusCode == HttpStatusCode.Created;
 
     private static HttpRequestMessage SingleRequest(string prefix, int i) => new(HttpMethod.Post, "/api/notifications/messages")
     {
