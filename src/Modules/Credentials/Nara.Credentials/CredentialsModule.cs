@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Nara.Kernel.Modules;
+
+namespace Nara.Credentials;
+
+/// <summary>
+/// Verifiable e-certificates and the mobile ID as SD-JWT VCs (RFC 9901, typ dc+sd-jwt) signed ES256, with
+/// revocation and suspension through a published Token Status List; verification needs no call to the issuer.
+/// </summary>
+public sealed class CredentialsModule : IModule
+{
+    public const string ModuleName = "Credentials";
+
+    public string Name => ModuleName;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+}
