@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Nara.Credentials.Api;
+using Nara.Credentials.Features;
+using Nara.Credentials.Issuing;
 using Nara.Kernel.Modules;
 
 namespace Nara.Credentials;
@@ -17,9 +20,16 @@ public sealed class CredentialsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<CredentialsOptions>().Bind(configuration.GetSection(CredentialsOptions.Section));
+        services.AddSingleton<IssuerKeyRing>();
+        services.AddSingleton<IStatusLists, NoStatusLists>();
+        services.AddScoped<IssueResidentId>();
+        services.AddScoped<VerifyPresentation>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        IssuerEndpoints.Map(endpoints);
+        VerifyEndpoints.Map(endpoints);
     }
 }
