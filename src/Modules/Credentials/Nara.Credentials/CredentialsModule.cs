@@ -18,6 +18,8 @@ public sealed class CredentialsModule : IModule
 
     public string Name => ModuleName;
 
+    public bool HasPages => true;
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CredentialsOptions>().Bind(configuration.GetSection(CredentialsOptions.Section));
