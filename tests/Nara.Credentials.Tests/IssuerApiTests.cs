@@ -23,8 +23,8 @@ public sealed class IssuerApiTests(CredentialsFactory factory) : IClassFixture<C
         var residentId = await factory.ResidentIdOfAsync(persona);
         await using var scope = factory.Services.CreateAsyncScope();
         var issued = await scope.ServiceProvider.GetRequiredService<IssueResidentId>()
-            .ExecuteAsync(residentId, Es256.PublicJwk(_holder), "http://localhost", TimeSpan.FromDays(365), CancellationToken.None);
-        return issued!.Compact;
+            .ExecuteAsync(residentId, Es256.PublicJwk(_holder), "http://localhost", TimeSpan.FromDays(365), new Nara.Credentials.Contracts.CredentialActor("citizen", "test"), CancellationToken.None);
+        return issued!.Value.Credential.Compact;
     }
 
     private string Present(string issued, params string[] claims) =>

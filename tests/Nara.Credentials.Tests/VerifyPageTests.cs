@@ -20,8 +20,8 @@ public sealed class VerifyPageTests(CredentialsFactory factory) : IClassFixture<
         var residentId = await factory.ResidentIdOfAsync(persona);
         await using var scope = factory.Services.CreateAsyncScope();
         var issued = await scope.ServiceProvider.GetRequiredService<IssueResidentId>()
-            .ExecuteAsync(residentId, Es256.PublicJwk(_holder), "http://localhost", TimeSpan.FromDays(365), CancellationToken.None);
-        return SdJwtPresenter.Present(issued!.Compact, claims, _holder, "https://shop.example", "n-7", factory.Clock.GetUtcNow());
+            .ExecuteAsync(residentId, Es256.PublicJwk(_holder), "http://localhost", TimeSpan.FromDays(365), new Nara.Credentials.Contracts.CredentialActor("citizen", "test"), CancellationToken.None);
+        return SdJwtPresenter.Present(issued!.Value.Credential.Compact, claims, _holder, "https://shop.example", "n-7", factory.Clock.GetUtcNow());
     }
 
     private async Task<string> PostAsync(string path, string presentation, string culture = "ko")

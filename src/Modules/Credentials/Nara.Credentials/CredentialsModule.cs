@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Credentials.Api;
+using Nara.Credentials.Data;
 using Nara.Credentials.Features;
 using Nara.Credentials.Issuing;
+using Nara.Kernel.Data;
 using Nara.Kernel.Modules;
 
 namespace Nara.Credentials;
@@ -22,16 +24,20 @@ public sealed class CredentialsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddModuleDbContext<CredentialsDbContext, CredentialsSqliteDbContext, CredentialsPostgresDbContext>(ModuleName);
         services.AddOptions<CredentialsOptions>().Bind(configuration.GetSection(CredentialsOptions.Section));
         services.AddSingleton<IssuerKeyRing>();
-        services.AddSingleton<IStatusLists, NoStatusLists>();
+        services.AddScoped<StatusLists>();
+        services.AddScoped<IStatusLists>(sp => sp.GetRequiredService<StatusLists>());
         services.AddScoped<IssueResidentId>();
+        services.AddScoped<ChangeCredentialStatus>();
         services.AddScoped<VerifyPresentation>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         IssuerEndpoints.Map(endpoints);
+        StatusEndpoints.Map(endpoints);
         VerifyEndpoints.Map(endpoints);
     }
 }

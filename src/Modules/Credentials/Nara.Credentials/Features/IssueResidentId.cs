@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Nara.Credentials.Contracts;
+using Nara.Credentials.Data;
+using Nara.Credentials.Domain;
 using Nara.Credentials.Issuing;
 using Nara.Credentials.SdJwt;
 using Nara.Kernel.Time;
@@ -12,12 +15,14 @@ namespace Nara.Credentials.Features;
 /// with the derived claims a verifier usually needs instead of the birth date: age_over_14/19/65 (full years, 만 나이,
 /// on the day of issuance) and resident_of (the 시·도 of the registered address).
 /// </summary>
-internal sealed class IssueResidentId(IResidentDirectory residents, IHouseholdDirectory households, IssuerKeyRing keys, TimeProvider clock)
+internal sealed class IssueResidentId(
+    IResidentDirectory residents, IHouseholdDirectory households, IssuerKeyRing keys, StatusLists statusLists, CredentialsDbContext db, TimeProvider clock)
 {
     private readonly SdJwtIssuer _issuer = new();
 
-    /// <returns>The issued SD-JWT (compact, no key binding), or null when the resident is not registered.</returns>
-    public async Task<IssuedSdJwt?> ExecuteAsync(long residentId, JsonObject holderJwk, string issuer, TimeSpan validity, CancellationToken cancellationToken)
+    /// <returns>The credential's id and the issued SD-JWT (compact, no key binding); null when the resident is not registered.</returns>
+    public async Task<(Guid Id, IssuedSdJwt Credential)?> ExecuteAsync(
+        long residentId, JsonObject holderJwk, string issuer, TimeSpan validity, CredentialActor actor, CancellationToken cancellationToken)
     {
         var resident = await residents.FindByIdAsync(residentId, cancellationToken);
         if (resident is null)
@@ -36,6 +41,11 @@ internal sealed class IssueResidentId(IResidentDirectory residents, IHouseholdDi
             ["exp"] = (now + validity).ToUnixTimeSeconds(),
             ["vct"] = CredentialTypes.ResidentId.Vct,
             ["cnf"] = new JsonObject { ["jwk"] = holderJwk.DeepClone() },
+        };
+        var (list, index) = await statusLists.AllocateAsync(cancellationToken);
+        visible["status"] = new JsonObject
+        {
+            ["status_list"] = new JsonObject { ["idx"] = index, ["uri"] = issuer + StatusLists.PathOf(list) },
         };
         var disclosable = new JsonObject
         {
@@ -59,7 +69,21 @@ internal sealed class IssueResidentId(IResidentDirectory residents, IHouseholdDi
             };
         }
 
-        return _issuer.Issue(new SdJwtIssueRequest("dc+sd-jwt", visible, disclosable, keys.SigningKey, keys.KeyId));
+        var issued = _issuer.Issue(new SdJwtIssueRequest("dc+sd-jwt", visible, disclosable, keys.SigningKey, keys.KeyId));
+        var record = new IssuedCredential
+        {
+            Id = Guid.CreateVersion7(now),
+            ResidentId = residentId,
+            Type = CredentialTypes.ResidentId.Id,
+            StatusList = list,
+            StatusIndex = index,
+            IssuedAt = now,
+            ExpiresAt = now + validity,
+        };
+        db.Issued.Add(record);
+        db.Publish(new CredentialIssued(record.Id, residentId, record.Type, list, index, record.ExpiresAt, actor, now), now);
+        await db.SaveChangesAsync(cancellationToken);
+        return (record.Id, issued);
     }
 
     /// <summary>Full years on <paramref name="day"/> (만 나이).</summary>
