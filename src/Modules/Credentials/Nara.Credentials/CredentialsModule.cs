@@ -39,5 +39,6 @@ public sealed class CredentialsModule : IModule
         IssuerEndpoints.Map(endpoints);
         StatusEndpoints.Map(endpoints);
         VerifyEndpoints.Map(endpoints);
+        MyCredentialEndpoints.Map(endpoints);
     }
 }
