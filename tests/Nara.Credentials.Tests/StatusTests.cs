@@ -4,12 +4,14 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Nara.Audit.Contracts;
 using Nara.Credentials.Contracts;
 using Nara.Credentials.Data;
 using Nara.Credentials.Features;
 using Nara.Credentials.Issuing;
 using Nara.Credentials.SdJwt;
 using Nara.Registries.Contracts;
+using Nara.Testing;
 
 namespace Nara.Credentials.Tests;
 
@@ -107,5 +109,25 @@ public sealed class StatusTests(CredentialsFactory factory) : IClassFixture<Cred
         var response = await factory.CreateClient().GetAsync(new Uri("/api/credentials/status/9", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Issuance_and_status_changes_are_recorded_in_the_audit_log()
+    {
+        var (id, _, resident) = await IssueAsync(DemoPersonas.SingleParentChild1);
+        await ChangeAsync(id, StatusList.Suspended, resident);
+
+        List<Guid> messages;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            messages = await scope.ServiceProvider.GetRequiredService<CredentialsDbContext>().OutboxMessages.Select(m => m.Id).ToListAsync();
+        }
+
+        await factory.DrainOutboxAsync();
+
+        await using var check = factory.Services.CreateAsyncScope();
+        var receipts = await check.ServiceProvider.GetRequiredService<IAuditEvidence>().FindBySourceMessagesAsync(messages, CancellationToken.None);
+        Assert.Equal(messages.Count, receipts.Count);
+        Assert.True(messages.Count >= 2);
     }
 }
