@@ -1,5 +1,6 @@
 using Nara.Audit;
 using Nara.Consent;
+using Nara.Credentials;
 using Nara.Eligibility;
 using Nara.Exchange;
 using Nara.Host.Cli;
@@ -20,6 +21,7 @@ IModule[] modules =
     new EligibilityModule(),
     new ConsentModule(),
     new ExchangeModule(),
+    new CredentialsModule(),
 ];
 
 return await NaraCli.RunAsync(args, modules);

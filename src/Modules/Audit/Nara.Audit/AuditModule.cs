@@ -9,6 +9,7 @@ using Nara.Audit.Merkle;
 using Nara.Identity.Contracts;
 using Nara.Audit.Signing;
 using Nara.Consent.Contracts;
+using Nara.Credentials.Contracts;
 using Nara.Exchange.Contracts;
 using Nara.Kernel.Data;
 using Nara.Eligibility.Contracts;
@@ -83,6 +84,8 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<ConsentPolicyChanged, RecordConsentChange>();
         services.AddIntegrationEventHandler<ConsentWebhookChanged, RecordConsentChange>();
         services.AddIntegrationEventHandler<ConsentSigningKeyRotated, RecordConsentChange>();
+        services.AddIntegrationEventHandler<CredentialIssued, RecordCredentialChange>();
+        services.AddIntegrationEventHandler<CredentialStatusChanged, RecordCredentialChange>();
         services.AddIntegrationEventHandler<MyDataTransferred, RecordConsentChange>();
         services.AddIntegrationEventHandler<DataExchanged, RecordDataExchange>();
         services.AddIntegrationEventHandler<DataAccessAlertsChanged, RecordDataExchange>();

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Nara.Audit.Contracts;
+using Nara.Credentials.Contracts;
+using Nara.Kernel.Events;
+
+namespace Nara.Audit.Features;
+
+/// <summary>
+/// Credentials issued, revoked, suspended or reinstated, against the resident: the type and status-list entry only,
+/// never a claim. Verifications are never recorded (they do not reach the issuer).
+/// </summary>
+internal sealed class RecordCredentialChange(IAuditLog log) :
+    IIntegrationEventHandler<CredentialIssued>,
+    IIntegrationEventHandler<CredentialStatusChanged>
+{
+    public Task HandleAsync(IntegrationEventEnvelope<CredentialIssued> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        return AppendAsync(envelope, e.Actor, "credentials.issue", e.ResidentId, e.CredentialId, new Dictionary<string, string>
+        {
+            ["type"] = e.Type,
+            ["statusList"] = e.StatusList.ToString(CultureInfo.InvariantCulture),
+            ["statusIndex"] = e.StatusIndex.ToString(CultureInfo.InvariantCulture),
+            ["expiresAt"] = e.ExpiresAt.ToString("O", CultureInfo.InvariantCulture),
+        }, cancellationToken);
+    }
+
+    public Task HandleAsync(IntegrationEventEnvelope<CredentialStatusChanged> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        return AppendAsync(envelope, e.Actor, $"credentials.{e.Status}", e.ResidentId, e.CredentialId,
+            new Dictionary<string, string> { ["type"] = e.Type, ["reason"] = e.Reason.Length <= 200 ? e.Reason : e.Reason[..200] }, cancellationToken);
+    }
+
+    private Task<AuditReceipt> AppendAsync<T>(IntegrationEventEnvelope<T> envelope, CredentialActor actor, string action, long residentId, Guid credentialId, Dictionary<string, string> detail, CancellationToken ct)
+        where T : IIntegrationEvent =>
+        log.AppendAsync(new AuditEntry(envelope.OccurredAt, Actor(actor), action, new AuditSubject("resident", residentId.ToString(CultureInfo.InvariantCulture)), null,
+            AuditOutcomes.Success, credentialId.ToString("D"), "Credentials", detail, envelope.MessageId), ct);
+
+    private static AuditActor Actor(CredentialActor a) => a.Kind switch
+    {
+        "citizen" => AuditActor.Citizen(a.Id),
+        "official" => AuditActor.Official(a.Id, a.Agency ?? "", ""),
+        _ => AuditActor.System(a.Id),
+    };
+}

@@ -1,0 +1,29 @@
+using Nara.Kernel.Events;
+
+namespace Nara.Credentials.Contracts;
+
+/// <summary>Who acted: the citizen themselves, an official, or the system.</summary>
+/// <param name="Kind">citizen | official | system (as <c>Nara.Kernel.Security.ActorKinds</c>).</param>
+public sealed record CredentialActor(string Kind, string Id, string? Agency = null);
+
+/// <summary>A credential was issued to a resident. Carries no claims: only the type and its status-list entry.</summary>
+public sealed record CredentialIssued(
+    Guid CredentialId,
+    long ResidentId,
+    string Type,
+    int StatusList,
+    int StatusIndex,
+    DateTimeOffset ExpiresAt,
+    CredentialActor Actor,
+    DateTimeOffset At) : IIntegrationEvent;
+
+/// <summary>A credential was revoked (final), suspended or reinstated; verifiers see it at their next status-list refresh.</summary>
+/// <param name="Status">valid | revoked | suspended.</param>
+public sealed record CredentialStatusChanged(
+    Guid CredentialId,
+    long ResidentId,
+    string Type,
+    string Status,
+    string Reason,
+    CredentialActor Actor,
+    DateTimeOffset At) : IIntegrationEvent;

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Nara.Credentials.Contracts;
+using Nara.Credentials.Features;
+using Nara.Credentials.SdJwt;
+using Nara.Kernel.Http;
+using Nara.Kernel.Security;
+
+namespace Nara.Credentials.Api;
+
+/// <summary>
+/// The signed-in citizen's own credentials: receive the mobile ID bound to a key their wallet holds (the wallet sends
+/// the public JWK), and suspend, reinstate or revoke one (a lost phone). Every change is audited.
+/// </summary>
+internal static class MyCredentialEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var my = endpoints.MapGroup("/api/credentials/my").RequireAuthorization(NaraPolicies.Citizen).WithTags("Credentials");
+        my.MapPost("/resident-id", IssueAsync);
+        my.MapPost("/{id:guid}/status", ChangeStatusAsync);
+    }
+
+    /// <param name="HolderJwk">The wallet's public P-256 key as a JWK; the credential is bound to it (cnf.jwk).</param>
+    internal sealed record IssueRequest(JsonElement? HolderJwk);
+
+    internal sealed record StatusRequest(string? Status, string? Reason);
+
+    private static async Task<IResult> IssueAsync(IssueRequest? request, ClaimsPrincipal user, HttpContext http, IssueResidentId issue,
+        IOptions<CredentialsOptions> options, CancellationToken ct)
+    {
+        if (Resident(user) is not { } resident)
+        {
+            return Problems.Forbidden("Your account is not linked to a registered resident.");
+        }
+
+        var jwk = request?.HolderJwk is { ValueKind: JsonValueKind.Object } element ? JsonNode.Parse(element.GetRawText()) as JsonObject : null;
+        using var key = Es256.FromJwk(jwk);
+        if (key is null)
+        {
+            return Problems.Validation("holderJwk", "A public P-256 key as a JWK (kty EC, crv P-256, x, y).");
+        }
+
+        var publicJwk = Es256.PublicJwk(key); // only the public members, whatever else was sent
+        var issued = await issue.ExecuteAsync(resident, publicJwk, Issuer.Of(http, options.Value), options.Value.Validity, Actor(user), ct);
+        if (issued is not { } result)
+        {
+            return Problems.NotFound("No registered resident was found for your account.");
+        }
+
+        return Results.Json(new { id = result.Id, format = "dc+sd-jwt", credential = result.Credential.Compact }, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> ChangeStatusAsync(Guid id, StatusRequest? request, ClaimsPrincipal user, ChangeCredentialStatus change, CancellationToken ct)
+    {
+        if (Resident(user) is not { } resident)
+        {
+            return Problems.Forbidden("Your account is not linked to a registered resident.");
+        }
+
+        int? status = request?.Status switch { "valid" => StatusList.Valid, "revoked" => StatusList.Invalid, "suspended" => StatusList.Suspended, _ => null };
+        if (status is null)
+        {
+            return Problems.Validation("status", "One of: suspended, valid, revoked.");
+        }
+
+        var reason = request!.Reason is { Length: > 0 } r ? r[..Math.Min(r.Length, 200)] : "requested by the holder";
+        return await change.ExecuteAsync(id, status.Value, reason, resident, Actor(user), ct) switch
+        {
+            ChangeCredentialStatus.Result.Changed => Results.Ok(new { id, status = request.Status }),
+            ChangeCredentialStatus.Result.AlreadyRevoked => Problems.Conflict("The credential is revoked; a revoked credential cannot change again."),
+            _ => Problems.NotFound("You hold no credential with that id."),
+        };
+    }
+
+    private static long? Resident(ClaimsPrincipal user) =>
+        user.HasClaim(NaraClaims.ActorKind, ActorKinds.Citizen)
+        && long.TryParse(user.FindFirstValue(NaraClaims.ResidentId), NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0 ? r : null;
+
+    private static CredentialActor Actor(ClaimsPrincipal user) =>
+        new(ActorKinds.Citizen, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown");
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Nara.Credentials.Api;
+using Nara.Credentials.Data;
+using Nara.Credentials.Features;
+using Nara.Credentials.Issuing;
+using Nara.Kernel.Data;
+using Nara.Kernel.Modules;
+
+namespace Nara.Credentials;
+
+/// <summary>
+/// Verifiable e-certificates and the mobile ID as SD-JWT VCs (RFC 9901, typ dc+sd-jwt) signed ES256, with
+/// revocation and suspension through a published Token Status List; verification needs no call to the issuer.
+/// </summary>
+public sealed class CredentialsModule : IModule
+{
+    public const string ModuleName = "Credentials";
+
+    public string Name => ModuleName;
+
+    public bool HasPages => true;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<CredentialsDbContext, CredentialsSqliteDbContext, CredentialsPostgresDbContext>(ModuleName);
+        services.AddOptions<CredentialsOptions>().Bind(configuration.GetSection(CredentialsOptions.Section));
+        services.AddSingleton<IssuerKeyRing>();
+        services.AddScoped<StatusLists>();
+        services.AddScoped<IStatusLists>(sp => sp.GetRequiredService<StatusLists>());
+        services.AddScoped<IssueResidentId>();
+        services.AddScoped<ChangeCredentialStatus>();
+        services.AddScoped<VerifyPresentation>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        IssuerEndpoints.Map(endpoints);
+        StatusEndpoints.Map(endpoints);
+        VerifyEndpoints.Map(endpoints);
+        MyCredentialEndpoints.Map(endpoints);
+    }
+}

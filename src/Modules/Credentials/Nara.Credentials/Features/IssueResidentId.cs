@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Nara.Credentials.Contracts;
+using Nara.Credentials.Data;
+using Nara.Credentials.Domain;
+using Nara.Credentials.Issuing;
+using Nara.Credentials.SdJwt;
+using Nara.Kernel.Time;
+using Nara.Registries.Contracts;
+
+namespace Nara.Credentials.Features;
+
+/// <summary>
+/// The mobile ID: a resident-ID SD-JWT VC bound to the holder's key, every personal claim selectively disclosable,
+/// with the derived claims a verifier usually needs instead of the birth date: age_over_14/19/65 (full years, 만 나이,
+/// on the day of issuance) and resident_of (the 시·도 of the registered address).
+/// </summary>
+internal sealed class IssueResidentId(
+    IResidentDirectory residents, IHouseholdDirectory households, IssuerKeyRing keys, StatusLists statusLists, CredentialsDbContext db, TimeProvider clock)
+{
+    private readonly SdJwtIssuer _issuer = new();
+
+    /// <returns>The credential's id and the issued SD-JWT (compact, no key binding); null when the resident is not registered.</returns>
+    public async Task<(Guid Id, IssuedSdJwt Credential)?> ExecuteAsync(
+        long residentId, JsonObject holderJwk, string issuer, TimeSpan validity, CredentialActor actor, CancellationToken cancellationToken)
+    {
+        var resident = await residents.FindByIdAsync(residentId, cancellationToken);
+        if (resident is null)
+        {
+            return null;
+        }
+
+        var household = await households.FindForResidentAsync(residentId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, KoreaTime.Zone).DateTime);
+        var age = AgeOn(resident.BirthDate, today);
+        var visible = new JsonObject
+        {
+            ["iss"] = issuer,
+            ["iat"] = now.ToUnixTimeSeconds(),
+            ["exp"] = (now + validity).ToUnixTimeSeconds(),
+            ["vct"] = CredentialTypes.ResidentId.Vct,
+            ["cnf"] = new JsonObject { ["jwk"] = holderJwk.DeepClone() },
+        };
+        var (list, index) = await statusLists.AllocateAsync(cancellationToken);
+        visible["status"] = new JsonObject
+        {
+            ["status_list"] = new JsonObject { ["idx"] = index, ["uri"] = issuer + StatusLists.PathOf(list) },
+        };
+        var disclosable = new JsonObject
+        {
+            ["name"] = resident.NameKo,
+            ["name_en"] = resident.NameEn,
+            ["birthdate"] = resident.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["nationality"] = resident.Nationality,
+            ["age_over_14"] = age >= 14,
+            ["age_over_19"] = age >= 19,
+            ["age_over_65"] = age >= 65,
+            ["resident_of"] = resident.DivisionCode[..Math.Min(2, resident.DivisionCode.Length)],
+            ["photo_ref"] = $"urn:kr:go:nara:photo:{resident.Id.ToString(CultureInfo.InvariantCulture)}",
+        };
+        if (household is not null)
+        {
+            disclosable["address"] = new JsonObject
+            {
+                ["formatted"] = household.AddressKo,
+                ["formatted_en"] = household.AddressEn,
+                ["postal_code"] = household.PostalCode,
+            };
+        }
+
+        var issued = _issuer.Issue(new SdJwtIssueRequest("dc+sd-jwt", visible, disclosable, keys.SigningKey, keys.KeyId));
+        var record = new IssuedCredential
+        {
+            Id = Guid.CreateVersion7(now),
+            ResidentId = residentId,
+            Type = CredentialTypes.ResidentId.Id,
+            StatusList = list,
+            StatusIndex = index,
+            IssuedAt = now,
+            ExpiresAt = now + validity,
+        };
+        db.Issued.Add(record);
+        db.Publish(new CredentialIssued(record.Id, residentId, record.Type, list, index, record.ExpiresAt, actor, now), now);
+        await db.SaveChangesAsync(cancellationToken);
+        return (record.Id, issued);
+    }
+
+    /// <summary>Full years on <paramref name="day"/> (만 나이).</summary>
+    public static int AgeOn(DateOnly birth, DateOnly day) =>
+        day.Year - birth.Year - (day < birth.AddYears(day.Year - birth.Year) ? 1 : 0);
+}

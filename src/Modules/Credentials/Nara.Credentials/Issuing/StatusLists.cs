@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Nara.Credentials.Data;
+using Nara.Credentials.SdJwt;
+
+namespace Nara.Credentials.Issuing;
+
+/// <summary>
+/// The issuer's status lists, computed from the issued credentials' entries: 2 bits per credential (valid, revoked,
+/// suspended), <see cref="Capacity"/> entries per list, indices drawn at random so that an index says nothing about
+/// when or to whom a credential was issued. Published at <c>/api/credentials/status/{list}</c>.
+/// </summary>
+internal sealed partial class StatusLists(CredentialsDbContext db) : IStatusLists
+{
+    public const int Bits = 2;
+    public const int Capacity = 1 << 17;
+    public const int CurrentList = 1;
+
+    public static string PathOf(int list) => "/api/credentials/status/" + list.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A free random index in the current list (the unique index on (list, index) settles races).</summary>
+    public async Task<(int List, int Index)> AllocateAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 32; attempt++)
+        {
+            var index = RandomNumberGenerator.GetInt32(Capacity);
+            if (!await db.Issued.AnyAsync(c => c.StatusList == CurrentList && c.StatusIndex == index, cancellationToken))
+            {
+                return (CurrentList, index);
+            }
+        }
+
+        throw new InvalidOperationException("The status list is full.");
+    }
+
+    public async Task<StatusList> BuildAsync(int list, CancellationToken cancellationToken)
+    {
+        var statusList = new StatusList(Bits, Capacity);
+        var entries = await db.Issued.Where(c => c.StatusList == list && c.Status != StatusList.Valid)
+            .Select(c => new { c.StatusIndex, c.Status }).ToListAsync(cancellationToken);
+        foreach (var entry in entries)
+        {
+            statusList[entry.StatusIndex] = entry.Status;
+        }
+
+        return statusList;
+    }
+
+    /// <summary>The issuer host reads its own entry; other hosts would fetch and cache the published token.</summary>
+    public async ValueTask<int?> ResolveAsync(StatusReference reference, CancellationToken cancellationToken)
+    {
+        if (ListPath().Match(reference.Uri) is not { Success: true } m || !int.TryParse(m.Groups[1].Value, CultureInfo.InvariantCulture, out var list)
+            || reference.Index >= Capacity)
+        {
+            return null;
+        }
+
+        var entry = await db.Issued.Where(c => c.StatusList == list && c.StatusIndex == reference.Index).Select(c => (int?)c.Status).FirstOrDefaultAsync(cancellationToken);
+        return entry ?? StatusList.Valid;
+    }
+
+    [GeneratedRegex(@"/api/credentials/status/(\d{1,9})$")]
+    private static partial Regex ListPath();
+}

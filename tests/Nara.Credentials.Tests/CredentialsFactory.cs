@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Nara.Registries.Contracts;
+using Nara.Testing;
+
+namespace Nara.Credentials.Tests;
+
+/// <summary>A Nara host for Credentials tests: the demo personas only.</summary>
+public sealed class CredentialsFactory : NaraFactory
+{
+    public CredentialsFactory()
+    {
+        Residents = 0;
+        With("Nara:Outbox:DispatchInBackground", "false");
+    }
+
+    public async Task<long> ResidentIdOfAsync(DemoPersona persona)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var resident = await scope.ServiceProvider.GetRequiredService<IResidentDirectory>().FindByResidentNumberAsync(persona.ResidentNumber, CancellationToken.None);
+        return resident!.Id;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Nara.Credentials.Features;
+using Nara.Credentials.SdJwt;
+using Nara.Registries.Contracts;
+using Nara.Testing;
+
+namespace Nara.Credentials.Tests;
+
+/// <summary>The public verification page, as a plain HTML form (no JavaScript).</summary>
+public sealed class VerifyPageTests(CredentialsFactory factory) : IClassFixture<CredentialsFactory>, IDisposable
+{
+    private readonly ECDsa _holder = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    public void Dispose() => _holder.Dispose();
+
+    private async Task<string> PresentationAsync(DemoPersona persona, params string[] claims)
+    {
+        var residentId = await factory.ResidentIdOfAsync(persona);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var issued = await scope.ServiceProvider.GetRequiredService<IssueResidentId>()
+            .ExecuteAsync(residentId, Es256.PublicJwk(_holder), "http://localhost", TimeSpan.FromDays(365), new Nara.Credentials.Contracts.CredentialActor("citizen", "test"), CancellationToken.None);
+        return SdJwtPresenter.Present(issued!.Value.Credential.Compact, claims, _holder, "https://shop.example", "n-7", factory.Clock.GetUtcNow());
+    }
+
+    private async Task<string> PostAsync(string path, string presentation, string culture = "ko")
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var separator = path.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        var form = await client.GetStringAsync(new Uri(path + separator + "culture=" + culture, UriKind.Relative));
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Presentation"] = presentation,
+            ["Audience"] = "https://shop.example",
+            ["Nonce"] = "n-7",
+            ["Mode"] = path.Contains("mode=age", StringComparison.Ordinal) ? "age" : "",
+            ["__RequestVerificationToken"] = OfficialAccounts.AntiforgeryToken(form),
+        });
+        var response = await client.PostAsync(new Uri(path + separator + "culture=" + culture, UriKind.Relative), content);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
+    public async Task The_page_shows_the_disclosed_name_and_nothing_else()
+    {
+        var html = await PostAsync("/verify", await PresentationAsync(DemoPersonas.MotherOfNewborn, "name"));
+
+        Assert.Contains("확인되었습니다", html, StringComparison.Ordinal);
+        Assert.Contains("모바일 주민등록증", html, StringComparison.Ordinal);
+        Assert.Contains("김서연", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("1993-05-14", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("생년월일", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_age_check_shows_only_the_age_answer_in_English_too()
+    {
+        var html = await PostAsync("/verify?mode=age", await PresentationAsync(DemoPersonas.MotherOfNewborn, "age_over_19", "name"), "en");
+
+        Assert.Contains("Verified", html, StringComparison.Ordinal);
+        Assert.Contains("19 or older", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kim Seo-yeon", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("김서연", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_garbled_paste_is_explained_in_plain_language()
+    {
+        var html = await PostAsync("/verify", "hello~world");
+
+        Assert.Contains("확인되지 않았습니다", html, StringComparison.Ordinal);
+        Assert.Contains("증명서 형식이 아닙니다", html, StringComparison.Ordinal);
+    }
+}
