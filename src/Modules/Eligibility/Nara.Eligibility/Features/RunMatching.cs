@@ -26,7 +26,19 @@ internal sealed class RunMatching(EligibilityDbContext db, IPopulationFacts regi
 {
     private const int ChunkWrites = 10_000;
 
-    public async Task<RunSummary> RunAsync(string trigger, bool incremental, Period? month, IProgress<(string Stage, long Done, long Total)>? progress, CancellationToken cancellationToken)
+    /// <returns>The summary, or null when another host is running proactive matching now (PostgreSQL advisory lock; nothing done).</returns>
+    public async Task<RunSummary?> RunAsync(string trigger, bool incremental, Period? month, IProgress<(string Stage, long Done, long Total)>? progress, CancellationToken cancellationToken)
+    {
+        await using var lease = await MatchingLeader.TryLeadAsync(db, cancellationToken);
+        if (lease is null)
+        {
+            return null;
+        }
+
+        return await LeadAsync(trigger, incremental, month, progress, cancellationToken);
+    }
+
+    private async Task<RunSummary> LeadAsync(string trigger, bool incremental, Period? month, IProgress<(string Stage, long Done, long Total)>? progress, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var started = clock.GetUtcNow();
