@@ -113,6 +113,47 @@ public sealed class MatchingTests(MatchingFactory factory) : IClassFixture<Match
         Assert.Equal(0, await WithDbAsync(db => db.Pending.CountAsync()));
     }
 
+    [PostgresFact]
+    public async Task On_postgresql_a_second_run_started_while_one_is_running_is_refused_and_does_nothing()
+    {
+        var leaderHoldsLock = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var runsBefore = await WithDbAsync(db => db.Runs.CountAsync());
+        // The leader's first progress report comes after it took the lock: it waits there until the second run has tried.
+        var hold = new BlockingProgress(() =>
+        {
+            leaderHoldsLock.TrySetResult();
+            secondDone.Task.Wait(TimeSpan.FromSeconds(60));
+        });
+        var leader = Task.Run(() => EligibilityTools.RunAsync(factory.Services, "test", false, "2026-03", hold, CancellationToken.None));
+        await leaderHoldsLock.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        var second = await EligibilityTools.RunAsync(factory.Services, "test", false, "2026-03", null, CancellationToken.None);
+        var runsWhileLeading = await WithDbAsync(db => db.Runs.CountAsync());
+        secondDone.SetResult();
+        var first = await leader;
+        var afterwards = await RunAsync();
+
+        Assert.Null(second);
+        Assert.Equal(runsBefore + 1, runsWhileLeading);
+        Assert.NotNull(first);
+        Assert.NotNull(afterwards);
+        Assert.Equal(runsBefore + 2, await WithDbAsync(db => db.Runs.CountAsync()));
+    }
+
+    private sealed class BlockingProgress(Action onFirst) : IProgress<(string Stage, long Done, long Total)>
+    {
+        private int _reports;
+
+        public void Report((string Stage, long Done, long Total) value)
+        {
+            if (Interlocked.Increment(ref _reports) == 1)
+            {
+                onFirst();
+            }
+        }
+    }
+
     private Task<List<string>> SnapshotAsync() => WithDbAsync(db => db.Results.OrderBy(r => r.ResidentId).Select(r => r.ResidentId + ":" + r.HouseholdId + ":" + r.Month + ":" + r.Results).ToListAsync());
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Nara.Eligibility;
+using Nara.Eligibility.Features;
 using Nara.Kernel.Data;
 using Nara.Kernel.Modules;
 
@@ -23,13 +24,26 @@ internal static class EligibilityCommand
             await using var app = NaraCli.BuildTool([.. result.UnmatchedTokens, "--Nara:Eligibility:Schedule=false"], modules);
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
             var bar = new ProgressBar(Console.Error);
-            var outcome = await EligibilityTools.RunAsync(app.Services, "cli", result.GetValue(incremental), result.GetValue(month),
-                new Progress<(string Stage, long Done, long Total)>(p => bar.Report(new SeedProgress(p.Stage, p.Done, p.Total))), ct);
-            bar.Finish();
+            RunSummary? outcome;
+            try
+            {
+                outcome = await EligibilityTools.RunAsync(app.Services, "cli", result.GetValue(incremental), result.GetValue(month),
+                    new Progress<(string Stage, long Done, long Total)>(p => bar.Report(new SeedProgress(p.Stage, p.Done, p.Total))), ct);
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message.Split(" (Parameter", 2)[0]);
+                return 2;
+            }
+            finally
+            {
+                bar.Finish();
+            }
+
             if (outcome is null)
             {
-                await Console.Error.WriteLineAsync("The month must be year-month, like 2026-03.");
-                return 2;
+                await Console.Error.WriteLineAsync("Another host is running proactive matching now; nothing was done. Try again when it has finished.");
+                return 3;
             }
 
             await Console.Out.WriteLineAsync(JsonSerializer.Serialize(outcome));

@@ -62,6 +62,7 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<NotificationCompleted, RecordNotification>();
         services.AddIntegrationEventHandler<NotificationTemplateSaved, RecordNotification>();
         services.AddIntegrationEventHandler<ProactiveMatchingChanged, RecordProactiveMatching>();
+        services.AddIntegrationEventHandler<WhatIfEvaluated, RecordWhatIf>();
         services.AddIntegrationEventHandler<OidcTokenIssued, RecordTokenIssue>();
         services.AddIntegrationEventHandler<OidcClientRegistered, RecordOidcChange>();
         services.AddIntegrationEventHandler<OidcClientRemoved, RecordOidcChange>();

@@ -40,6 +40,7 @@ public sealed class EligibilityModule : IModule
         services.AddModuleDbContext<EligibilityDbContext, EligibilitySqliteDbContext, EligibilityPostgresDbContext>(ModuleName);
         services.AddScoped<RunMatching>();
         services.AddScoped<RunHistory>();
+        services.AddScoped<WhatIf>();
         services.AddIntegrationEventHandler<RegistryRecordChanged, QueueRegistryChange>();
         services.AddSingleton<MatchingScheduler>();
         if (configuration.GetValue("Nara:Eligibility:Schedule", true))
@@ -48,5 +49,9 @@ public sealed class EligibilityModule : IModule
         }
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => OpenFiscaEndpoints.Map(endpoints);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        OpenFiscaEndpoints.Map(endpoints);
+        WhatIfEndpoints.Map(endpoints);
+    }
 }

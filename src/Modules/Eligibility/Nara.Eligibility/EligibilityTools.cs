@@ -10,7 +10,8 @@ namespace Nara.Eligibility;
 /// <summary>What the host's CLI (`nara eligibility run`, `nara bench eligibility`) may ask of the module.</summary>
 public static class EligibilityTools
 {
-    /// <returns>The run's summary, or null when the month is not year-month.</returns>
+    /// <returns>The run's summary, or null when another host is running proactive matching now (nothing done).</returns>
+    /// <exception cref="ArgumentException">The month is not year-month (2026-03).</exception>
     public static async Task<RunSummary?> RunAsync(IServiceProvider services, string trigger, bool incremental, string? month,
         IProgress<(string Stage, long Done, long Total)>? progress, CancellationToken cancellationToken)
     {
@@ -19,7 +20,7 @@ public static class EligibilityTools
         {
             if (!Period.TryParse(month, out var parsed) || parsed.Unit != PeriodUnit.Month)
             {
-                return null;
+                throw new ArgumentException("The month must be year-month, like 2026-03.", nameof(month));
             }
 
             period = parsed;

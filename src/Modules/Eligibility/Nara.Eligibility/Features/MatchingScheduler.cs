@@ -10,7 +10,8 @@ namespace Nara.Eligibility.Features;
 /// <summary>
 /// Runs matching in the background: a full run once a night (after 02:00 Korean time, once per Korean
 /// day) and, every minute, an incremental run when registry events queued households. A run already in
-/// progress (started by another instance or the CLI within the hour) makes this one wait for the next tick.
+/// progress makes this one wait for the next tick: on PostgreSQL another host holding the run's advisory lock
+/// (MatchingLeader), on SQLite a run started within the hour and unfinished.
 /// </summary>
 internal sealed partial class MatchingScheduler(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MatchingScheduler> logger) : BackgroundService
 {
@@ -38,7 +39,8 @@ internal sealed partial class MatchingScheduler(IServiceScopeFactory scopes, Tim
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EligibilityDbContext>();
         var now = clock.GetUtcNow();
-        if (await db.Runs.AnyAsync(r => r.FinishedAt == null && r.StartedAt > now.AddHours(-1), cancellationToken))
+        // PostgreSQL: RunMatching's advisory lock makes one host the leader. SQLite: a run started within the hour and unfinished.
+        if (!db.Database.IsNpgsql() && await db.Runs.AnyAsync(r => r.FinishedAt == null && r.StartedAt > now.AddHours(-1), cancellationToken))
         {
             return;
         }

@@ -24,9 +24,21 @@ public sealed record RunSummary(Guid RunId, string Kind, string Month, int House
 /// </summary>
 internal sealed class RunMatching(EligibilityDbContext db, IPopulationFacts registries, RuleSet rules, TimeProvider clock)
 {
-    private const int ChunkWrites = 2_000;
+    private const int ChunkWrites = 10_000;
 
-    public async Task<RunSummary> RunAsync(string trigger, bool incremental, Period? month, IProgress<(string Stage, long Done, long Total)>? progress, CancellationToken cancellationToken)
+    /// <returns>The summary, or null when another host is running proactive matching now (PostgreSQL advisory lock; nothing done).</returns>
+    public async Task<RunSummary?> RunAsync(string trigger, bool incremental, Period? month, IProgress<(string Stage, long Done, long Total)>? progress, CancellationToken cancellationToken)
+    {
+        await using var lease = await MatchingLeader.TryLeadAsync(db, cancellationToken);
+        if (lease is null)
+        {
+            return null;
+        }
+
+        return await LeadAsync(trigger, incremental, month, progress, cancellationToken);
+    }
+
+    private async Task<RunSummary> LeadAsync(string trigger, bool incremental, Period? month, IProgress<(string Stage, long Done, long Total)>? progress, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var started = clock.GetUtcNow();
@@ -78,7 +90,8 @@ internal sealed class RunMatching(EligibilityDbContext db, IPopulationFacts regi
         await writer.LoadExistingAsync(month, cancellationToken);
         var changes = new MatchingChanges { Determinations = batch.Determinations };
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var pending = 0;
+        var writes = new List<StoredResults>(ChunkWrites);
+        var bulk = ResultsBulkWriter.For(db);
         var monthText = month.ToString();
         var results = new char[BatchBenefits.All.Count];
         for (var h = 0; h < population.Households; h++)
@@ -101,15 +114,7 @@ internal sealed class RunMatching(EligibilityDbContext db, IPopulationFacts regi
                 }
 
                 changes.ResultsChanged++;
-                var entity = new StoredResults { ResidentId = residentIds[p], HouseholdId = population.HouseholdId[h], Month = monthText, Results = text };
-                if (previous is null)
-                {
-                    db.Results.Add(entity);
-                }
-                else
-                {
-                    db.Results.Update(entity);
-                }
+                writes.Add(new StoredResults { ResidentId = residentIds[p], HouseholdId = population.HouseholdId[h], Month = monthText, Results = text });
 
                 var notify = batch.Age[p] >= 18 || head < 0 ? residentIds[p] : residentIds[head];
                 for (var k = 0; k < text.Length; k++)
@@ -123,9 +128,9 @@ internal sealed class RunMatching(EligibilityDbContext db, IPopulationFacts regi
                     }
                 }
 
-                if (++pending >= ChunkWrites)
+                if (writes.Count >= ChunkWrites)
                 {
-                    pending = await SaveAsync(cancellationToken);
+                    await SaveAsync(bulk, writes, cancellationToken);
                     progress?.Report(("store", h, population.Households));
                 }
             }
@@ -141,7 +146,7 @@ internal sealed class RunMatching(EligibilityDbContext db, IPopulationFacts regi
 
         // Residents gone from the population (or from an affected household) no longer have results.
         var gone = stored.Keys.Where(id => households == null || households.Contains(stored[id].HouseholdId)).ToList();
-        await SaveAsync(cancellationToken);
+        await SaveAsync(bulk, writes, cancellationToken);
         foreach (var slice in gone.Chunk(500))
         {
             await db.Results.Where(r => slice.Contains(r.ResidentId)).ExecuteDeleteAsync(cancellationToken);
@@ -150,11 +155,15 @@ internal sealed class RunMatching(EligibilityDbContext db, IPopulationFacts regi
         return changes;
     }
 
-    private async Task<int> SaveAsync(CancellationToken cancellationToken)
+    /// <summary>One chunk, one transaction: the result rows in bulk, then its opportunities and their notifications (outbox) through EF Core.</summary>
+    private async Task SaveAsync(ResultsBulkWriter bulk, List<StoredResults> writes, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await bulk.UpsertAsync(writes, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return 0;
+        writes.Clear();
     }
 
     /// <summary>The household head (세대주), or its first member when none is recorded; -1 for an empty household.</summary>
