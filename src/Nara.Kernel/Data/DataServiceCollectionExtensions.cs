@@ -54,6 +54,7 @@ public static class DataServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService<SqliteCheckpointer>();
         return services;
     }
 

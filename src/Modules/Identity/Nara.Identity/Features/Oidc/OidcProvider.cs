@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Nara.Identity.Contracts;
@@ -77,6 +79,10 @@ internal static class OidcProvider
                 o.EnableTokenEntryValidation();
                 o.UseAspNetCore();
             });
+
+        // Only requests under /connect and /.well-known reach OpenIddict's own request handling (see OidcRequestGate).
+        services.AddScoped<AuthenticationHandlerProvider>();
+        services.Replace(ServiceDescriptor.Scoped<IAuthenticationHandlerProvider, OidcRequestGate>());
 
         services.AddSingleton<OidcKeyRing>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ConfigureOidcKeys>();
