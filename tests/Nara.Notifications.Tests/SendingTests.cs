@@ -49,6 +49,43 @@ public class SendingTests(NotificationsFactory factory) : IClassFixture<Notifica
         Assert.Equal(1, await factory.InDbAsync(db => db.Messages.CountAsync(m => m.To == "twice@example.kr")));
     }
 
+    [Fact]
+    public async Task Sends_stored_together_read_back_exactly_as_accepted_with_their_events()
+    {
+        var client = await factory.AgencyClientAsync();
+        var now = factory.Clock.GetUtcNow();
+
+        // Concurrent sends land in one group commit, whose rows are written by multi-row inserts.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            client.PostAsJsonAsync("/api/notifications/messages", NotificationsFactory.Email($"together{i}@example.kr", key: $"together-{i}-{Guid.NewGuid():N}"))));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var ids = new List<Guid>();
+        foreach (var response in responses)
+        {
+            ids.Add((await response.ReadAsync<JsonElement>()).GetProperty("messageIds")[0].GetGuid());
+        }
+
+        var stored = await factory.InDbAsync(db => db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync());
+        Assert.Equal(12, stored.Count);
+        Assert.All(stored, m =>
+        {
+            Assert.Equal(MessageStatus.Created, m.Status);
+            Assert.Equal("email", m.Channel);
+            Assert.StartsWith("together", m.To, StringComparison.Ordinal);
+            Assert.Equal("안내", m.Subject);
+            Assert.Null(m.AccountId);
+            Assert.Null(m.LeaseOwner);
+            Assert.False(m.Test);
+            Assert.Equal(0, m.Attempts);
+            Assert.Equal(now, m.CreatedAt);
+            Assert.Equal(m.CreatedAt, m.NextAttemptAt);
+        });
+        var requests = stored.Select(m => m.RequestId).ToHashSet();
+        Assert.Equal(12, await factory.InDbAsync(db => db.Requests.CountAsync(r => requests.Contains(r.Id) && r.MessageCount == 1)));
+        var events = await factory.InDbAsync(db => db.OutboxMessages.AsNoTracking().Where(o => o.Type.EndsWith("NotificationAccepted")).Select(o => o.Payload).ToListAsync());
+        Assert.All(requests, r => Assert.Contains(events, p => p.Contains(r.ToString(), StringComparison.OrdinalIgnoreCase)));
+    }
+
     [Theory]
     [InlineData("nhis.no-such-template", "someone@example.kr", "templateId")]
     [InlineData("govstack.email", "not-an-address", "recipient")]

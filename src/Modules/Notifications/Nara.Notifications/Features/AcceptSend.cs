@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Nara.Kernel.Data;
+using Nara.Kernel.Events;
 using Nara.Notifications.Contracts;
 using Nara.Notifications.Data;
 using Nara.Notifications.Domain;
@@ -43,7 +45,7 @@ internal sealed class AcceptSend(NotificationsDbContext db, TimeProvider clock, 
     }
 
     /// <summary>
-    /// Stores several sends in one transaction (one commit, one SaveChanges). A key sent before (or twice in the
+    /// Stores several sends in one transaction (one commit; the rows by <see cref="BulkInsert"/>). A key sent before (or twice in the
     /// batch) gets the earlier messages, found with one query per client. The daily cap is taken once per client
     /// for the whole batch; only a client whose batch would cross its cap has its sends taken in turn, so a send
     /// over the cap is refused alone. Throws if the database refuses any row; nothing is then stored.
@@ -70,9 +72,10 @@ internal sealed class AcceptSend(NotificationsDbContext db, TimeProvider clock, 
             }
         }
 
+        var rows = new Rows();
         foreach (var group in fresh.GroupBy(i => items[i].Caller.ClientId, StringComparer.Ordinal))
         {
-            await StageClientAsync(items, [.. group], results, now, ct);
+            await StageClientAsync(items, [.. group], results, rows, now, ct);
         }
 
         for (var i = 0; i < items.Count; i++)
@@ -86,16 +89,19 @@ internal sealed class AcceptSend(NotificationsDbContext db, TimeProvider clock, 
         }
 
         await db.SaveChangesAsync(ct);
+        await BulkInsert.InsertAsync(db, rows.Requests, ct);
+        await BulkInsert.InsertAsync(db, rows.Messages, ct);
+        await BulkInsert.InsertAsync(db, rows.Events, ct);
         await transaction.CommitAsync(ct);
         return results;
     }
 
-    private async Task StageClientAsync(IReadOnlyList<AcceptItem> items, List<int> indexes, Acceptance[] results, DateTimeOffset now, CancellationToken ct)
+    private async Task StageClientAsync(IReadOnlyList<AcceptItem> items, List<int> indexes, Acceptance[] results, Rows rows, DateTimeOffset now, CancellationToken ct)
     {
         var caller = items[indexes[0]].Caller;
         if (await DailyCap.TryConsumeAsync(db, caller, indexes.Sum(i => items[i].Composed.Count), now, ct))
         {
-            indexes.ForEach(i => results[i] = Stage(items[i], now));
+            indexes.ForEach(i => results[i] = Stage(items[i], now, rows));
             return;
         }
 
@@ -153,16 +159,40 @@ internal sealed class AcceptSend(NotificationsDbContext db, TimeProvider clock, 
             ? Stage(item, now)
             : new Acceptance(Guid.Empty, [], false, OverDailyCap: true);
 
-    /// <summary>Adds the request, its messages and the NotificationAccepted event to the unit of work.</summary>
-    private Acceptance Stage(AcceptItem item, DateTimeOffset now)
+    /// <summary>
+    /// Adds the request, its messages and the NotificationAccepted event to <paramref name="rows"/> (written by
+    /// bulk inserts at the end of the batch) or, without it, to the unit of work.
+    /// </summary>
+    private Acceptance Stage(AcceptItem item, DateTimeOffset now, Rows? rows = null)
     {
         var (caller, template, composed) = (item.Caller, item.Template, item.Composed);
         var request = new SendRequest { Id = Guid.CreateVersion7(now), ClientId = caller.ClientId, IdempotencyKey = item.IdempotencyKey, MessageCount = composed.Count, CreatedAt = now };
-        db.Requests.Add(request);
         var messages = composed.Select(c => ToMessage(c, request, caller, template, now)).ToList();
-        db.Messages.AddRange(messages);
-        db.Publish(Accepted(request, caller, template, composed), now);
+        var accepted = Accepted(request, caller, template, composed);
+        if (rows is null)
+        {
+            db.Requests.Add(request);
+            db.Messages.AddRange(messages);
+            db.Publish(accepted, now);
+        }
+        else
+        {
+            rows.Requests.Add(request);
+            rows.Messages.AddRange(messages);
+            rows.Events.Add(OutboxMessage.Create(accepted, now));
+        }
+
         return new Acceptance(request.Id, [.. messages.Select(m => m.Id)], false);
+    }
+
+    /// <summary>The new rows of a batch, inserted several to a statement instead of one SaveChanges entry each.</summary>
+    private sealed class Rows
+    {
+        public List<SendRequest> Requests { get; } = [];
+
+        public List<Message> Messages { get; } = [];
+
+        public List<OutboxMessage> Events { get; } = [];
     }
 
     public static Message ToMessage(ComposedMessage c, SendRequest request, SendCaller caller, NotificationTemplate template, DateTimeOffset now) => new()
