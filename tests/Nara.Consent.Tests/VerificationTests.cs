@@ -133,6 +133,24 @@ public sealed class VerificationTests(ConsentFactory factory) : IClassFixture<Co
     }
 
     [Fact]
+    public async Task A_record_row_changed_after_a_successful_check_is_refused_at_once_not_after_the_cache_window()
+    {
+        var (agreement, record, individual, _) = await ConsentAsync(DemoPersonas.MotherOfNewborn, ConsentFactory.Agreement(purposeCode: "row-tamper-after-check"));
+        Assert.True((await VerifyAsync(record, individual, agreement, purpose: "row-tamper-after-check")).Allowed);
+        Assert.True((await VerifyAsync(record, individual, agreement, purpose: "row-tamper-after-check")).Allowed);
+
+        // The consent was checked a moment ago; now its validity is stretched directly in the table.
+        await factory.InDbAsync(async db =>
+        {
+            var row = await db.ConsentRecords.FirstAsync(r => r.Id == record);
+            row.ValidUntil = row.ValidUntil?.AddYears(10);
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(ConsentRefusals.Tampered, (await VerifyAsync(record, individual, agreement, purpose: "row-tamper-after-check")).Refusal);
+    }
+
+    [Fact]
     public async Task Only_auditors_read_the_audit_api()
     {
         var admin = await factory.OfficialAsync("MOHW", "administrator");

@@ -4,8 +4,8 @@ namespace Nara.Consent.Contracts;
 /// The seam the information mediator (Exchange) uses before it releases a resident's data: is there a
 /// consent record that lets <c>recipient</c> receive these attributes for this purpose, now? The answer is
 /// computed from the stored, hash-chained record; a record whose chain or signature does not verify is
-/// refused as <see cref="ConsentRefusals.Tampered"/>. Withdrawal takes effect for the very next call
-/// (nothing is cached).
+/// refused as <see cref="ConsentRefusals.Tampered"/>. Withdrawal takes effect for the very next call: the
+/// record row is read every time, and a chain already verified is reused only while the row is unchanged.
 /// </summary>
 public interface IConsentVerifier
 {

@@ -56,6 +56,7 @@ public sealed class ConsentModule : IModule
 
         // Verification: tamper detection, and the seam Exchange uses.
         services.AddScoped<CheckConsentRecord>();
+        services.AddSingleton<VerifiedConsents>();
         services.AddScoped<IConsentVerifier, ConsentVerifier>();
         services.AddScoped<SeedConsentDemo>();
         services.AddScoped<RotateSigningKey>();
@@ -65,6 +66,7 @@ public sealed class ConsentModule : IModule
         services.AddScoped<WithdrawTransfer>();
         services.AddScoped<RunDueTransfers>();
         services.AddScoped<CollectPackage>();
+        services.AddScoped<IMyDataTransferLog, MyDataTransferLog>();
 
         // Webhooks: configuration, queued from the module's own outbox events, sent by a background worker.
         services.AddScoped<WebhookInputRules>();

@@ -34,6 +34,7 @@ public sealed class ExchangeModule : IModule
         services.AddSingleton<ExchangeSigningKey>();
         services.AddSingleton<ResponseSigner>();
         services.AddSingleton<ExchangeDirectory>();
+        services.AddSingleton<AlertSubscribers>();
         services.AddSingleton<AccessLogWriter>();
         services.AddHttpClient(HttpProvider.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
 

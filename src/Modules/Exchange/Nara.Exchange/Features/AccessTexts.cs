@@ -10,6 +10,14 @@ internal static class AccessTexts
 {
     public static string Time(DateTimeOffset utc) => KoreaTime.ToSeoul(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>A MyData dataset (Consent's <c>resident</c> or <c>household</c>) in plain words.</summary>
+    public static string Dataset(string dataset) => dataset switch
+    {
+        "resident" => Bilingual.L("주민 정보 (이름, 생년월일, 국적)", "Resident data (name, birth date, nationality)"),
+        "household" => Bilingual.L("세대 정보 (주소, 세대원)", "Household data (address, members)"),
+        _ => dataset,
+    };
+
     public static string Refusal(string reason) => reason switch
     {
         ExchangeRefusals.ConsentRequired => Bilingual.L("동의 없이 요청함", "Asked without your consent"),

@@ -1,11 +1,12 @@
 using Nara.Exchange.Contracts;
 using Nara.Exchange.Data;
 using Nara.Exchange.Domain;
+using Nara.Exchange.Features.Mediation;
 
 namespace Nara.Exchange.Features;
 
 /// <summary>The data subject switches the alert for each access to their data on or off (Notifications delivers it).</summary>
-internal sealed class SetAccessAlerts(ExchangeDbContext db, TimeProvider clock)
+internal sealed class SetAccessAlerts(ExchangeDbContext db, AlertSubscribers subscribers, TimeProvider clock)
 {
     public async Task<bool> IsOnAsync(long residentId, CancellationToken ct) =>
         (await db.AccessAlerts.FindAsync([residentId], ct))?.Enabled == true;
@@ -28,5 +29,6 @@ internal sealed class SetAccessAlerts(ExchangeDbContext db, TimeProvider clock)
         alert.ChangedAt = now;
         db.Publish(new DataAccessAlertsChanged(residentId, enabled, now), now);
         await db.SaveChangesAsync(ct);
+        subscribers.Invalidate();
     }
 }

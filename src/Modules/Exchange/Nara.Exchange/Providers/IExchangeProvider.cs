@@ -1,4 +1,5 @@
 using Nara.Exchange.Domain;
+using Nara.Registries.Contracts;
 
 namespace Nara.Exchange.Providers;
 
@@ -17,6 +18,7 @@ internal interface IExchangeProvider
 }
 
 /// <param name="Attributes">The attributes allowed to be released; the provider returns no others.</param>
+/// <param name="Subject">The subject's registry summary the mediator already read for this request, if it did.</param>
 internal sealed record ProviderCall(
     ExchangeService Service,
     long? SubjectResidentId,
@@ -25,7 +27,8 @@ internal sealed record ProviderCall(
     string ProviderPath,
     byte[] Body,
     string? ContentType,
-    IReadOnlyDictionary<string, string> Headers);
+    IReadOnlyDictionary<string, string> Headers,
+    ResidentSummary? Subject = null);
 
 /// <param name="Data">Attribute values (registry providers); keys are attribute names, or "attribute.part" for parts of one.</param>
 /// <param name="RawBody">A proxied body (HTTP providers).</param>

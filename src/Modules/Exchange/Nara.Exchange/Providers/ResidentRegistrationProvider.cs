@@ -19,7 +19,8 @@ internal sealed class ResidentRegistrationProvider(IResidentDirectory residents,
 
     public async Task<ProviderAnswer> AnswerAsync(ProviderCall call, CancellationToken cancellationToken)
     {
-        if (call.SubjectResidentId is not { } id || await residents.FindByIdAsync(id, cancellationToken) is not { } resident)
+        if (call.SubjectResidentId is not { } id
+            || (call.Subject is { } known && known.Id == id ? known : await residents.FindByIdAsync(id, cancellationToken)) is not { } resident)
         {
             return ProviderAnswer.NoSubject;
         }

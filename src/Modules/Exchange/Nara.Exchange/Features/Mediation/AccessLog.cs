@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Nara.Exchange.Contracts;
-using Nara.Exchange.Data;
 using Nara.Exchange.Domain;
 using Nara.Notifications.Contracts;
 
@@ -14,7 +12,7 @@ namespace Nara.Exchange.Features.Mediation;
 /// attributes, outcome — never the payload), waits until the record is durable, and only then lets the answer
 /// go. A subject who opted in is told about each successful access.
 /// </summary>
-internal sealed class AccessLog(AccessLogWriter writer, ExchangeDbContext db, TimeProvider clock)
+internal sealed class AccessLog(AccessLogWriter writer, AlertSubscribers subscribers, TimeProvider clock)
 {
     public async Task<MediationOutcome> AllowedAsync(MediationContext c, SignedAnswer answer)
     {
@@ -40,8 +38,7 @@ internal sealed class AccessLog(AccessLogWriter writer, ExchangeDbContext db, Ti
         return new MediationOutcome(c.ExchangeId, c.MessageId, c.RequestHash, refusal.Status, refusal.Reason, refusal.Detail, null, problem, "application/problem+json", null);
     }
 
-    private async Task<bool> AlertsOnAsync(long residentId) =>
-        await db.AccessAlerts.AsNoTracking().AnyAsync(a => a.ResidentId == residentId && a.Enabled);
+    private Task<bool> AlertsOnAsync(long residentId) => subscribers.WantsAlertAsync(residentId, CancellationToken.None);
 
     private ExchangeRecord Record(MediationContext c, string outcome, string? refusal, int status) => new()
     {

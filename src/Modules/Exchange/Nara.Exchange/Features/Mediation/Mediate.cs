@@ -41,7 +41,7 @@ internal sealed partial class Mediate(
         {
             answer = await provider.AnswerAsync(new ProviderCall(
                 context.Service!, context.SubjectResidentId, context.Attributes, request.Method, request.ProviderPath,
-                request.Body, request.ContentType, ForwardedHeaders(context)), cancellationToken);
+                request.Body, request.ContentType, ForwardedHeaders(context), context.Subject), cancellationToken);
         }
         catch (ProviderTimeoutException ex)
         {
@@ -156,7 +156,8 @@ internal sealed partial class Mediate(
 
         if (r.Subject is not null && ResidentNumber().Match(r.Subject) is { Success: true } digits)
         {
-            c.SubjectResidentId = (await residents.FindByResidentNumberAsync($"{digits.Groups[1].Value}-{digits.Groups[2].Value}", ct))?.Id;
+            c.Subject = await residents.FindByResidentNumberAsync($"{digits.Groups[1].Value}-{digits.Groups[2].Value}", ct);
+            c.SubjectResidentId = c.Subject?.Id;
         }
     }
 
@@ -263,6 +264,9 @@ internal sealed class MediationContext(MediationRequest request, Guid exchangeId
     public ExchangeService? Service { get; set; }
 
     public long? SubjectResidentId { get; set; }
+
+    /// <summary>The subject as the registries answered when the mediator looked them up (null when named by id in-process).</summary>
+    public ResidentSummary? Subject { get; set; }
 
     public Guid? ConsentRecordId { get; set; }
 

@@ -3,18 +3,22 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nara.Consent.Contracts;
 using Nara.Exchange.Features;
 using Nara.Kernel.Security;
 
 namespace Nara.Exchange.Pages.My.DataAccess;
 
-/// <summary>"Who used my data": every exchange of the citizen's data, with the alert switch.</summary>
+/// <summary>"Who used my data": every exchange of the citizen's data, the MyData transfers they ordered, and the alert switch.</summary>
 [Authorize(Policy = NaraPolicies.Citizen)]
-internal sealed class IndexModel(MyDataAccess accesses, SetAccessAlerts alerts) : PageModel
+internal sealed class IndexModel(MyDataAccess accesses, SetAccessAlerts alerts, IMyDataTransferLog transfers) : PageModel
 {
     public IReadOnlyList<DataAccessView> Items { get; private set; } = [];
 
     public bool More { get; private set; }
+
+    /// <summary>MyData transfers the citizen ordered that a recipient collected (first page only).</summary>
+    public IReadOnlyList<CollectedTransfer> Transfers { get; private set; } = [];
 
     public bool Linked { get; private set; }
 
@@ -34,6 +38,10 @@ internal sealed class IndexModel(MyDataAccess accesses, SetAccessAlerts alerts) 
             Linked = true;
             (Items, More) = await accesses.ListAsync(resident, PageNumber, ct);
             AlertsOn = await alerts.IsOnAsync(resident, ct);
+            if (PageNumber == 1)
+            {
+                Transfers = await transfers.CollectionsAsync(resident.ToString(CultureInfo.InvariantCulture), MyDataAccess.PageSize, ct);
+            }
         }
 
         return Page();
