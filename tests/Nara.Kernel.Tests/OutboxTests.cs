@@ -107,6 +107,22 @@ public sealed class OutboxTests(OutboxFactory factory) : IClassFixture<OutboxFac
         Assert.False(await db.MarkProcessedAsync(id, "handler", factory.Clock.GetUtcNow(), default));
     }
 
+    [Fact]
+    public async Task An_empty_poll_does_not_wake_the_dispatcher_again()
+    {
+        await factory.DrainOutboxAsync();
+        var signal = factory.Services.GetRequiredService<OutboxSignal>();
+        // Take any wake-up that earlier writes left, so only the poll below could leave a new one.
+        await signal.WaitAsync(TimeSpan.FromMilliseconds(50), CancellationToken.None);
+
+        Assert.Equal(0, await factory.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(CancellationToken.None));
+
+        // A wake-up here would send the background loop straight into the next poll: an idle host spinning.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        await signal.WaitAsync(TimeSpan.FromMilliseconds(500), CancellationToken.None);
+        Assert.True(waited.ElapsedMilliseconds >= 400, $"The poll woke the dispatcher after {waited.ElapsedMilliseconds} ms.");
+    }
+
     private async Task PublishAsync(string what)
     {
         using var scope = factory.Services.CreateScope();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -85,6 +86,26 @@ public sealed class RegistrationApiTests(ServicesFactory factory) : IClassFixtur
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_application_for_someone_without_a_citizen_account_is_refused_and_creates_nothing()
+    {
+        var system = await factory.AgencySystemAsync("MOHW");
+        var (official, _) = await factory.OfficialAsync("MOHW", "caseworker");
+
+        foreach (var applicant in new[] { Guid.NewGuid(), official })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/govstack/registration/services/parental-benefit/applications") { Content = JsonContent.Create(Body(applicant)) };
+            request.Headers.Add("Idempotency-Key", $"no-account-{applicant}");
+            var response = await system.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Contains("citizen account", problem.GetProperty("errors").GetProperty("applicantId")[0].GetString(), StringComparison.Ordinal);
+            Assert.Equal(0, await factory.InDbAsync(db => db.Applications.CountAsync(a => a.ApplicantAccountId == applicant)));
+        }
     }
 
     [Fact]

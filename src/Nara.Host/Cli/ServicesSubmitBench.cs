@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Nara.Identity.Contracts;
 using Nara.Kernel.Time;
+using Nara.Registries.Contracts;
 
 namespace Nara.Host.Cli;
 
@@ -11,7 +12,7 @@ namespace Nara.Host.Cli;
 /// The submission half of `nara bench services`: many citizens' parental-benefit applications sent concurrently
 /// through the GovStack Registration API (<c>POST /govstack/registration/services/parental-benefit/applications</c>),
 /// the real HTTP path an agency system uses, with an API key (scope <c>services:registration</c>). Each request is a
-/// different applicant and idempotency key, so each one writes an application, its case, the case history and the
+/// new idempotency key (applicants are the seeded demo personas' accounts), so each one writes an application, its case, the case history and the
 /// <c>ApplicationSubmitted</c> outbox message in one transaction. The page flow is not used: it needs a signed-in
 /// session and an antiforgery token per citizen and several requests per application.
 /// </summary>
@@ -19,9 +20,10 @@ internal static class ServicesSubmitBench
 {
     public const string Path = "/govstack/registration/services/parental-benefit/applications";
 
-    public static async Task<object> RunAsync(IServiceProvider services, Uri address, int callers, int n, CancellationToken ct)
+    public static async Task<object> RunAsync(IServiceProvider services, Uri address, int callers, int n, TimeSpan warmUp, CancellationToken ct)
     {
         var key = await RegisterClientAsync(services, ct);
+        var applicants = await ApplicantsAsync(services, ct);
         var clock = services.GetRequiredService<TimeProvider>();
         // The form only takes a birth within the last two years: date the child from the server's clock.
         var birth = KoreaTime.Today(clock).AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -33,22 +35,24 @@ internal static class ServicesSubmitBench
 
         HttpRequestMessage Submit(string phase, int i)
         {
-            var message = new HttpRequestMessage(HttpMethod.Post, new Uri(Path, UriKind.Relative)) { Content = JsonContent.Create(Body(Guid.NewGuid(), birth)) };
+            var message = new HttpRequestMessage(HttpMethod.Post, new Uri(Path, UriKind.Relative)) { Content = JsonContent.Create(Body(applicants[i % applicants.Length], birth)) };
             message.Headers.Add("Idempotency-Key", $"bench-{run}-{phase}-{i}");
             return message;
         }
 
-        var warm = Math.Min(500, Math.Max(n / 10, 50));
-        await BenchLoad.FireAsync(http, warm, callers, i => Submit("warm", i), r => r.StatusCode == HttpStatusCode.OK, ct);
+        await BenchLoad.WarmUpAsync(http, warmUp, callers, i => Submit("warm", i), ct);
+        var cpu = BenchLoad.ProcessCpu();
         var total = Stopwatch.StartNew();
         var (latencies, failures) = await BenchLoad.FireAsync(http, n, callers, i => Submit("run", i), r => r.StatusCode == HttpStatusCode.OK, ct);
         var seconds = total.Elapsed.TotalSeconds;
+        var cpuUsed = BenchLoad.ProcessCpu() - cpu;
         Array.Sort(latencies);
         return new
         {
             n,
             submissionsPerSecond = Math.Round(n / seconds),
             seconds = Math.Round(seconds, 2),
+            cpuMsPerSubmission = Math.Round(cpuUsed.TotalMilliseconds / n, 3),
             p50Ms = BenchLoad.Percentile(latencies, 50),
             p95Ms = BenchLoad.Percentile(latencies, 95),
             p99Ms = BenchLoad.Percentile(latencies, 99),
@@ -56,7 +60,29 @@ internal static class ServicesSubmitBench
         };
     }
 
-    /// <summary>A new applicant account id per request (the API takes the id; the bench does not create accounts).</summary>
+    /// <summary>
+    /// The citizen accounts of the seeded demo personas (made through Identity's <see cref="ICitizenAccounts"/>, as for
+    /// someone served at a counter): the API refuses an applicant who has no account. Each request still has its own
+    /// idempotency key, so each one writes a new application.
+    /// </summary>
+    private static async Task<Guid[]> ApplicantsAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var residents = scope.ServiceProvider.GetRequiredService<IResidentDirectory>();
+        var accounts = scope.ServiceProvider.GetRequiredService<ICitizenAccounts>();
+        var found = new List<Guid>();
+        foreach (var persona in new[] { DemoPersonas.MotherOfNewborn, DemoPersonas.FatherOfNewborn, DemoPersonas.SingleParent, DemoPersonas.YoungJobseeker, DemoPersonas.DisabledAdult, DemoPersonas.BusinessOwner, DemoPersonas.ElderlyAlone })
+        {
+            if (await residents.FindByResidentNumberAsync(persona.ResidentNumber, ct) is { } resident
+                && await accounts.EnsureForResidentAsync(resident.Id, ct) is { } account)
+            {
+                found.Add(account.Id);
+            }
+        }
+
+        return found.Count > 0 ? [.. found] : throw new InvalidOperationException("No demo persona in the registry: the bench seeds them (Nara:Seed:OnStart).");
+    }
+
     private static object Body(Guid applicant, string birth) => new
     {
         applicantId = applicant,

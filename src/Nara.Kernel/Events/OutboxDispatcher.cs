@@ -93,6 +93,14 @@ public sealed class OutboxDispatcher(
             .ThenBy(m => m.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            // Nothing to save or commit (the PostgreSQL transaction rolls back, releasing its lock). Saving or
+            // committing would fire the OutboxSignalInterceptor, wake this loop at once and make an idle host
+            // poll every module's outbox back to back instead of every two seconds.
+            return 0;
+        }
+
         foreach (var message in batch)
         {
             await DeliverAsync(message, subscriptions, cancellationToken);

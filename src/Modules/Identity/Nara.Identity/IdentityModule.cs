@@ -92,6 +92,7 @@ public sealed class IdentityModule : IModule
         services.AddScoped<RevokeAgencyClient>();
         services.AddSingleton<AgencyKeyCache>();
         services.AddScoped<IAgencyClientAdministration, AgencyClientAdministration>();
+        services.AddScoped<ICitizenAccounts, CitizenAccountLookup>();
 
         services.AddOidcProvider(configuration);
         OidcClientsApi.AddPolicy(services.AddAuthorizationBuilder(), configuration["Nara:Identity:PlatformAgency"] ?? "MOIS");

@@ -68,6 +68,7 @@ internal static class RegistrationEndpoints
         return outcome.Status switch
         {
             SubmitStatus.NotFound => Problems.NotFound($"No service '{serviceKey}' takes applications online."),
+            SubmitStatus.UnknownApplicant => Problems.Validation("applicantId", $"No active citizen account has the id {applicant}: the applicant must have a Nara account."),
             SubmitStatus.Invalid => Problems.Validation(outcome.Errors.ToDictionary(e => e.Key.Length == 0 ? "serviceKey" : FieldPath(catalogue, serviceKey, e.Key), e => new[] { e.Value })),
             // The submitting system sees the whole file it created, bundled cases of other agencies included.
             _ => Results.Ok(ToFile(await db.Applications.AsNoTracking().Include(a => a.Cases).FirstAsync(a => a.Id == outcome.Application!.Id, ct), null, catalogue)),

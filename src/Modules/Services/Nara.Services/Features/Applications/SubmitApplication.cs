@@ -15,6 +15,9 @@ internal enum SubmitStatus
     Invalid,
     Submitted,
     AlreadySubmitted,
+
+    /// <summary>The applicant named by an agency system is no active citizen account (Registration API only).</summary>
+    UnknownApplicant,
 }
 
 /// <param name="FirstInvalidStep">Where to send the citizen back to when a field is wrong.</param>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nara.Identity.Contracts;
 using Nara.Kernel.Localization;
 using Nara.Kernel.Security;
 using Nara.Kernel.Time;
@@ -14,9 +15,10 @@ namespace Nara.Services.Features.Applications;
 /// An agency system submits a complete application on a citizen's behalf (GovStack Registration
 /// <c>POST /services/{id}/applications</c>): the answers are checked as the pages check them, and the
 /// application and all its cases are written in one SaveChanges, or nothing is. The idempotency key
-/// makes a retried request return the first application.
+/// makes a retried request return the first application. The applicant must be an active citizen account
+/// (asked through Identity's <see cref="ICitizenAccounts"/>): a case for nobody could never be followed or answered.
 /// </summary>
-internal sealed class SubmitForApplicant(ServicesDbContext db, ServiceCatalogue catalogue, SubmitApplication submit, DocumentStore documents, TimeProvider clock)
+internal sealed class SubmitForApplicant(ServicesDbContext db, ServiceCatalogue catalogue, SubmitApplication submit, DocumentStore documents, ICitizenAccounts accounts, TimeProvider clock)
 {
     public Task<SubmitOutcome> ExecuteAsync(string clientId, Guid applicantAccountId, string slug, IReadOnlyDictionary<string, string?> data, string idempotencyKey, CancellationToken ct) =>
         ExecuteAsync(clientId, applicantAccountId, slug, data, [], idempotencyKey, ct);
@@ -29,6 +31,11 @@ internal sealed class SubmitForApplicant(ServicesDbContext db, ServiceCatalogue 
         if (catalogue.Get(slug) is not { Form: { } form } service || !service.AppliesOnline)
         {
             return new SubmitOutcome(SubmitStatus.NotFound, null, new Dictionary<string, string>());
+        }
+
+        if (await accounts.FindAsync(applicantAccountId, ct) is not { Disabled: false })
+        {
+            return new SubmitOutcome(SubmitStatus.UnknownApplicant, null, new Dictionary<string, string>());
         }
 
         if (await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.ApplicantAccountId == applicantAccountId && a.IdempotencyKey == idempotencyKey, ct) is { } existing)
