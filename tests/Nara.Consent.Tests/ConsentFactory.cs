@@ -17,6 +17,9 @@ public sealed class ConsentFactory : NaraFactory
         Residents = 0; // the personas are enough
         With("Nara:Outbox:DispatchInBackground", "false");
         With("Nara:Consent:Webhooks:DeliverInBackground", "false");
+        // One class signs in officials and citizens more than 20 times a minute from one address; the
+        // sign-in limit is tested in Identity's SessionAndLimitTests, not here.
+        With("Nara:Identity:SignInPermitsPerMinute", "1000");
     }
 
     /// <summary>The persona's citizen account, signed in, and their individual id (resident id).</summary>

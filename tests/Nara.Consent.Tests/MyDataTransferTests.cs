@@ -113,6 +113,38 @@ public sealed class MyDataTransferTests(ConsentFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_collected_transfer_appears_on_the_who_used_my_data_page_and_an_uncollected_one_does_not()
+    {
+        var (clientId, recipient, _) = await RecipientAsync("HANABANK");
+        var (citizen, _) = await factory.CitizenAsync(DemoPersonas.DisabledAdult);
+        var created = await PostAsync(citizen, "Create", new() { ["Recipient"] = clientId, ["Schedule"] = "once" }, "household");
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.True(await RunSchedulerAsync() >= 1);
+
+        // Available but not yet collected: nobody has used the data.
+        var before = await citizen.GetStringAsync(new Uri("/my/data/access?culture=en", UriKind.Relative));
+        Assert.Contains("MyData transfers you ordered", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("HANABANK", before, StringComparison.Ordinal);
+
+        var package = Assert.Single(await WaitingAsync(recipient));
+        Assert.Equal(HttpStatusCode.OK, (await recipient.GetAsync(new Uri(package.GetProperty("href").GetString()!, UriKind.Relative))).StatusCode);
+
+        var english = await citizen.GetStringAsync(new Uri("/my/data/access?culture=en", UriKind.Relative));
+        var table = english[english.IndexOf("id=\"mydata-transfers\"", StringComparison.Ordinal)..];
+        Assert.Contains("HANABANK 마이데이터", table, StringComparison.Ordinal);
+        Assert.Contains("Household data (address, members)", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("Resident data", table[..table.IndexOf("</table>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("Once", table, StringComparison.Ordinal);
+        var korean = await citizen.GetStringAsync(new Uri("/my/data/access?culture=ko", UriKind.Relative));
+        Assert.Contains("내가 요청한 마이데이터 전송", korean, StringComparison.Ordinal);
+        Assert.Contains("세대 정보 (주소, 세대원)", korean, StringComparison.Ordinal);
+
+        // Another citizen sees none of it.
+        var (other, _) = await factory.CitizenAsync(DemoPersonas.BusinessOwner);
+        Assert.DoesNotContain("HANABANK", await other.GetStringAsync(new Uri("/my/data/access?culture=en", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_monthly_transfer_runs_when_the_clock_advances_and_withdrawal_stops_it_at_once()
     {
         var (clientId, recipient, secret) = await RecipientAsync("TOSSP");
