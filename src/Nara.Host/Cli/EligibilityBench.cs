@@ -63,29 +63,79 @@ internal static class EligibilityBench
     }
 
     /// <summary>
-    /// The whole proactive pipeline over N seeded residents in the configured database: seed (not timed),
-    /// then one full run (registries read → match → store results → queue notices), timed.
+    /// The whole proactive pipeline over N seeded residents in the configured database: seed (not timed), then a first
+    /// full run (every result new: registries read → match → store 1 result row per resident → queue notices) and a
+    /// second one (nothing changed: the nightly steady state), each timed with its CPU time, stages, peak RSS (the
+    /// kernel's high-water mark, reset after the seed) and the largest managed heap seen; then the results writer alone.
     /// </summary>
     public static async Task<object> RunProactiveAsync(string[] args, IReadOnlyList<IModule> modules, int residents, CancellationToken ct)
     {
         await using var app = NaraCli.BuildTool([.. args, "--Nara:Eligibility:Schedule=false"], modules);
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        var seedClock = Stopwatch.StartNew();
         await modules[0].SeedAsync(app.Services, new SeedRequest(residents, 20_251, OnlyIfEmpty: false), ct);
-        using var before = Process.GetCurrentProcess();
-        var seedPeak = before.PeakWorkingSet64;
-        var stopwatch = Stopwatch.StartNew();
-        var run = await EligibilityTools.RunAsync(app.Services, "bench", incremental: false, month: null, progress: null, ct);
-        stopwatch.Stop();
-        using var process = Process.GetCurrentProcess();
+        var seedSeconds = seedClock.Elapsed.TotalSeconds;
+        var seedPeak = RunMemory.PeakRssMiB();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
+        var first = await MeasureRunAsync(app.Services, ct);
+        var second = await MeasureRunAsync(app.Services, ct);
+        var (insert, update) = await EligibilityTools.MeasureResultsWriterAsync(app.Services, residents, ct);
         return new
         {
             residents,
-            seconds = Math.Round(stopwatch.Elapsed.TotalSeconds, 2),
-            run,
-            peakRssMiB = process.PeakWorkingSet64 / (1024 * 1024),
-            peakRssMiBAfterSeed = seedPeak / (1024 * 1024),
             provider = app.Configuration["Nara:Database:Provider"] ?? "Sqlite",
+            seedSeconds = Math.Round(seedSeconds, 1),
+            peakRssMiBDuringSeed = seedPeak,
+            firstRun = first,
+            secondRun = second,
+            resultsWriter = new
+            {
+                rows = residents,
+                insertSeconds = Math.Round(insert, 2),
+                insertRowsPerSecond = Math.Round(residents / insert),
+                updateSeconds = Math.Round(update, 2),
+                updateRowsPerSecond = Math.Round(residents / update),
+            },
         };
+    }
+
+    private static async Task<object> MeasureRunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var memory = RunMemory.Start();
+        var stages = new List<(string Stage, double Seconds)>();
+        var stopwatch = Stopwatch.StartNew();
+        var progress = new SynchronousProgress(p =>
+        {
+            lock (stages)
+            {
+                if (stages.Count == 0 || stages[^1].Stage != p.Stage)
+                {
+                    stages.Add((p.Stage, stopwatch.Elapsed.TotalSeconds));
+                }
+            }
+        });
+        var cpu = BenchLoad.ProcessCpu();
+        var run = await EligibilityTools.RunAsync(services, "bench", incremental: false, month: null, progress, ct);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var cpuSeconds = (BenchLoad.ProcessCpu() - cpu).TotalSeconds;
+        var (peakRss, peakManaged) = memory.Stop();
+        return new
+        {
+            seconds = Math.Round(seconds, 2),
+            cpuSeconds = Math.Round(cpuSeconds, 2),
+            stagesStartedAtSeconds = stages.ToDictionary(s => s.Stage, s => Math.Round(s.Seconds, 2)),
+            peakRssMiB = peakRss,
+            peakManagedHeapMiB = peakManaged,
+            run,
+        };
+    }
+
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool and lose the timing).</summary>
+    private sealed class SynchronousProgress(Action<(string Stage, long Done, long Total)> report) : IProgress<(string Stage, long Done, long Total)>
+    {
+        public void Report((string Stage, long Done, long Total) value) => report(value);
     }
 
     /// <summary>Households of 1–5 members laid out as the registries' columns, spread over the rules' boundaries.</summary>
