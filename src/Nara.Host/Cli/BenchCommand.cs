@@ -53,10 +53,10 @@ internal static class BenchCommand
             {
                 // The three figures of the Eligibility issue, over --n residents (default 1,000,000): the batch core in memory,
                 // one-household /trace over HTTP, and whole proactive runs over --n seeded residents (plus the per-household
-                // engine over up to 100,000 households and the results writer alone). One JSON line each.
+                // engine over up to 20,000 households and the results writer alone). One JSON line each.
                 var count = result.GetValue(n);
                 await EligibilityLineAsync("eligibility-batch-core", count, EligibilityBench.RunBatchCore(count));
-                await EligibilityLineAsync("eligibility-per-household-engine", Math.Min(count, 100_000), EligibilityBench.Run(Math.Min(count, 100_000)));
+                await EligibilityLineAsync("eligibility-per-household-engine", Math.Min(count, 20_000), EligibilityBench.Run(Math.Min(count, 20_000)));
                 await EligibilityLineAsync("eligibility-trace", 2_000, await EligibilityTraceBench.RunAsync([.. result.UnmatchedTokens], modules, 2_000, ct));
                 await EligibilityLineAsync("eligibility-proactive-run", count, await EligibilityBench.RunProactiveAsync([.. result.UnmatchedTokens], modules, count, ct));
                 return 0;
