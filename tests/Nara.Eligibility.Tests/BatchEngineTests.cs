@@ -11,17 +11,19 @@ namespace Nara.Eligibility.Tests;
 public sealed class BatchEngineTests(NaraFactory factory) : IClassFixture<NaraFactory>
 {
     [Theory]
-    [InlineData("2026-03", 8)]
-    [InlineData("2025-06", 4)]
-    [InlineData("2025-01", 4)] // before most income assessments: income rules are unknown
-    public async Task The_batch_engine_gives_every_resident_and_benefit_the_same_result_and_amount_as_the_per_household_engine(string monthText, int rulesWithEligibleResidents)
+    [InlineData("2026-03", 8, false)]
+    [InlineData("2026-03", 8, true)] // months already paid of youth rent and employment support: 0–13 by resident
+    [InlineData("2025-06", 4, false)]
+    [InlineData("2025-01", 4, false)] // before most income assessments: income rules are unknown
+    public async Task The_batch_engine_gives_every_resident_and_benefit_the_same_result_and_amount_as_the_per_household_engine(string monthText, int rulesWithEligibleResidents, bool grants)
     {
         Assert.True(Period.TryParse(monthText, out var month));
         await using var scope = factory.Services.CreateAsyncScope();
         var rules = scope.ServiceProvider.GetRequiredService<RuleSet>();
         var population = await scope.ServiceProvider.GetRequiredService<IPopulationFacts>().ReadAsync(month.Start, null, CancellationToken.None);
         var single = scope.ServiceProvider.GetRequiredService<IBenefitFacts>();
-        var batch = BatchEngine.Evaluate(rules, BatchInput.FromRegistries(population), month);
+        var paid = grants ? Grants(rules, population, month) : null;
+        var batch = BatchEngine.Evaluate(rules, BatchInput.FromRegistries(population, paid), month);
 
         Assert.True(population.Persons > 1_500);
         var compared = 0;
@@ -31,7 +33,7 @@ public sealed class BatchEngineTests(NaraFactory factory) : IClassFixture<NaraFa
             var first = population.FirstMember[h];
             var facts = await single.ForResidentAsync(population.ResidentId[first], month.Start, CancellationToken.None);
             Assert.NotNull(facts);
-            var situation = HouseholdSituation.From(facts, month);
+            var situation = HouseholdSituation.From(facts, month, paid);
             var simulation = new Simulation(rules, situation);
             foreach (var benefit in BatchBenefits.All)
             {
@@ -61,5 +63,18 @@ public sealed class BatchEngineTests(NaraFactory factory) : IClassFixture<NaraFa
 
         Assert.True(compared >= population.Persons * BatchBenefits.PersonCount);
         Assert.True(eligibleSeen.Count >= rulesWithEligibleResidents, "the population exercises most rules: " + string.Join(", ", eligibleSeen));
+    }
+
+    /// <summary>Every resident granted both benefits with a maximum, paid from 0 to 13 months before the month.</summary>
+    private static MonthsPaid Grants(RuleSet rules, PopulationColumns population, Period month)
+    {
+        var first = new Dictionary<(long, string), DateOnly>();
+        foreach (var resident in population.ResidentId)
+        {
+            first[(resident, "youth_rent_support")] = month.Start.AddMonths(-(int)(resident % 14));
+            first[(resident, "employment_support")] = month.Start.AddMonths(-(int)((resident + 3) % 14));
+        }
+
+        return new MonthsPaid(first, month, MonthsPaid.Benefits(rules));
     }
 }

@@ -11,8 +11,8 @@ namespace Nara.Host.Cli;
 /// Scenarios: "seed" (synthetic population generation into the configured database), "audit" (appends/s
 /// into the audit log and proof latency at that size), "notifications" (API intake and email delivery over
 /// real HTTP to an SMTP catcher), "services" (service pages and catalogue searches over real HTTP), "exchange" (consent-checked, signed, logged
-/// requests through the mediator over real HTTP), "eligibility" (rules-engine determinations per second: per household
-/// and column-wise, in memory; then a whole proactive run over seeded residents).
+/// requests through the mediator over real HTTP), "eligibility" (batch-core determinations per second in memory, one-household
+/// /trace latency over HTTP, whole proactive runs over seeded residents with time, CPU and memory, the results writer's rows/s).
 /// </summary>
 internal static class BenchCommand
 {
@@ -51,13 +51,14 @@ internal static class BenchCommand
 
             if (name == "eligibility")
             {
-                // Per-household engine over --n households (default 100,000) and the batch core over --n × 10 residents
-                // (in memory), then the whole proactive run over --n residents seeded into the configured database.
-                var count = result.GetResult(n) is { Implicit: false } ? result.GetValue(n) : 100_000;
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { scenario = name, n = count, figures = EligibilityBench.Run(count) }));
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { scenario = name + "-batch-core", n = count * 10, figures = EligibilityBench.RunBatchCore(count * 10) }));
-                var proactive = await EligibilityBench.RunProactiveAsync([.. result.UnmatchedTokens], modules, count, ct);
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { scenario = name + "-proactive-run", n = count, figures = proactive }));
+                // The three figures of the Eligibility issue, over --n residents (default 1,000,000): the batch core in memory,
+                // one-household /trace over HTTP, and whole proactive runs over --n seeded residents (plus the per-household
+                // engine over up to 20,000 households and the results writer alone). One JSON line each.
+                var count = result.GetValue(n);
+                await EligibilityLineAsync("eligibility-batch-core", count, EligibilityBench.RunBatchCore(count));
+                await EligibilityLineAsync("eligibility-per-household-engine", Math.Min(count, 20_000), EligibilityBench.Run(Math.Min(count, 20_000)));
+                await EligibilityLineAsync("eligibility-trace", 2_000, await EligibilityTraceBench.RunAsync([.. result.UnmatchedTokens], modules, 2_000, ct));
+                await EligibilityLineAsync("eligibility-proactive-run", count, await EligibilityBench.RunProactiveAsync([.. result.UnmatchedTokens], modules, count, ct));
                 return 0;
             }
 
@@ -98,4 +99,13 @@ internal static class BenchCommand
         });
         return command;
     }
+
+    private static Task EligibilityLineAsync(string scenario, int n, object figures) =>
+        Console.Out.WriteLineAsync(JsonSerializer.Serialize(new
+        {
+            scenario,
+            n,
+            loadAverage = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null,
+            figures,
+        }));
 }

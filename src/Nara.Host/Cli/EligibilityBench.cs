@@ -19,6 +19,7 @@ internal static class EligibilityBench
         var rules = NaraRules.Create();
         var benefits = rules.Variables.Values.Where(v => v.Name.EndsWith("_eligible", StringComparison.Ordinal)).ToList();
         var month = Period.OfMonth(2025, 6);
+        var cpu = BenchLoad.ProcessCpu();
         var stopwatch = Stopwatch.StartNew();
         long determinations = 0;
         Parallel.For(0, households, () => 0L, (h, _, count) =>
@@ -37,12 +38,15 @@ internal static class EligibilityBench
             return count;
         }, count => Interlocked.Add(ref determinations, count));
         stopwatch.Stop();
+        var cpuSeconds = (BenchLoad.ProcessCpu() - cpu).TotalSeconds;
         using var process = Process.GetCurrentProcess();
         return new
         {
             households,
             determinations,
             seconds = Math.Round(stopwatch.Elapsed.TotalSeconds, 2),
+            cpuSeconds = Math.Round(cpuSeconds, 2),
+            determinationsPerCpuSecond = Math.Round(determinations / cpuSeconds),
             determinationsPerSecond = Math.Round(determinations / stopwatch.Elapsed.TotalSeconds),
             peakRssMiB = process.PeakWorkingSet64 / (1024 * 1024),
             cores = Environment.ProcessorCount,
@@ -51,41 +55,98 @@ internal static class EligibilityBench
 
     /// <summary>
     /// The column-wise batch core alone: determinations per second over synthetic columns of the given
-    /// number of residents (in memory), best of 3 passes after a warm-up.
+    /// number of residents (in memory), best of 5 passes after a warm-up, and the CPU seconds a pass costs (both cores).
     /// </summary>
     public static object RunBatchCore(int residents)
     {
         var month = Period.OfMonth(2025, 6);
-        var (determinations, best) = EligibilityTools.MeasureBatchCore(SyntheticColumns(residents, month), month.Start, passes: 3);
+        var columns = SyntheticColumns(residents, month);
+        var cpu = BenchLoad.ProcessCpu();
+        var (determinations, best) = EligibilityTools.MeasureBatchCore(columns, month.Start, passes: 5);
+        var cpuSecondsPerPass = (BenchLoad.ProcessCpu() - cpu).TotalSeconds / 6; // the warm-up pass and 5 measured
 
         using var process = Process.GetCurrentProcess();
-        return new { residents, determinations, seconds = Math.Round(best, 3), determinationsPerSecond = Math.Round(determinations / best), peakRssMiB = process.PeakWorkingSet64 / (1024 * 1024), cores = Environment.ProcessorCount };
+        return new
+        {
+            residents, determinations, bestSeconds = Math.Round(best, 3), determinationsPerSecond = Math.Round(determinations / best),
+            cpuSecondsPerPass = Math.Round(cpuSecondsPerPass, 3), peakRssMiB = process.PeakWorkingSet64 / (1024 * 1024), cores = Environment.ProcessorCount,
+        };
     }
 
     /// <summary>
-    /// The whole proactive pipeline over N seeded residents in the configured database: seed (not timed),
-    /// then one full run (registries read → match → store results → queue notices), timed.
+    /// The whole proactive pipeline over N seeded residents in the configured database: seed (not timed), then a first
+    /// full run (every result new: registries read → match → store 1 result row per resident → queue notices) and a
+    /// second one (nothing changed: the nightly steady state), each timed with its CPU time, stages, peak RSS (the
+    /// kernel's high-water mark, reset after the seed) and the largest managed heap seen; then the results writer alone.
     /// </summary>
     public static async Task<object> RunProactiveAsync(string[] args, IReadOnlyList<IModule> modules, int residents, CancellationToken ct)
     {
         await using var app = NaraCli.BuildTool([.. args, "--Nara:Eligibility:Schedule=false"], modules);
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        var seedClock = Stopwatch.StartNew();
         await modules[0].SeedAsync(app.Services, new SeedRequest(residents, 20_251, OnlyIfEmpty: false), ct);
-        using var before = Process.GetCurrentProcess();
-        var seedPeak = before.PeakWorkingSet64;
-        var stopwatch = Stopwatch.StartNew();
-        var run = await EligibilityTools.RunAsync(app.Services, "bench", incremental: false, month: null, progress: null, ct);
-        stopwatch.Stop();
-        using var process = Process.GetCurrentProcess();
+        var seedSeconds = seedClock.Elapsed.TotalSeconds;
+        var seedPeak = RunMemory.PeakRssMiB();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
+        var first = await MeasureRunAsync(app.Services, ct);
+        var second = await MeasureRunAsync(app.Services, ct);
+        var (insert, update) = await EligibilityTools.MeasureResultsWriterAsync(app.Services, residents, ct);
         return new
         {
             residents,
-            seconds = Math.Round(stopwatch.Elapsed.TotalSeconds, 2),
-            run,
-            peakRssMiB = process.PeakWorkingSet64 / (1024 * 1024),
-            peakRssMiBAfterSeed = seedPeak / (1024 * 1024),
             provider = app.Configuration["Nara:Database:Provider"] ?? "Sqlite",
+            seedSeconds = Math.Round(seedSeconds, 1),
+            peakRssMiBDuringSeed = seedPeak,
+            firstRun = first,
+            secondRun = second,
+            resultsWriter = new
+            {
+                rows = residents,
+                insertSeconds = Math.Round(insert, 2),
+                insertRowsPerSecond = Math.Round(residents / insert),
+                updateSeconds = Math.Round(update, 2),
+                updateRowsPerSecond = Math.Round(residents / update),
+            },
         };
+    }
+
+    private static async Task<object> MeasureRunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var memory = RunMemory.Start();
+        var stages = new List<(string Stage, double Seconds)>();
+        var stopwatch = Stopwatch.StartNew();
+        var progress = new SynchronousProgress(p =>
+        {
+            lock (stages)
+            {
+                if (stages.Count == 0 || stages[^1].Stage != p.Stage)
+                {
+                    stages.Add((p.Stage, stopwatch.Elapsed.TotalSeconds));
+                }
+            }
+        });
+        var cpu = BenchLoad.ProcessCpu();
+        var run = await EligibilityTools.RunAsync(services, "bench", incremental: false, month: null, progress, ct);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var cpuSeconds = (BenchLoad.ProcessCpu() - cpu).TotalSeconds;
+        var (peakRss, peakManaged) = memory.Stop();
+        return new
+        {
+            seconds = Math.Round(seconds, 2),
+            cpuSeconds = Math.Round(cpuSeconds, 2),
+            stagesStartedAtSeconds = stages.ToDictionary(s => s.Stage, s => Math.Round(s.Seconds, 2)),
+            peakRssMiB = peakRss,
+            peakManagedHeapMiB = peakManaged,
+            run,
+        };
+    }
+
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool and lose the timing).</summary>
+    private sealed class SynchronousProgress(Action<(string Stage, long Done, long Total)> report) : IProgress<(string Stage, long Done, long Total)>
+    {
+        public void Report((string Stage, long Done, long Total) value) => report(value);
     }
 
     /// <summary>Households of 1–5 members laid out as the registries' columns, spread over the rules' boundaries.</summary>

@@ -11,6 +11,7 @@ using Nara.Kernel.Data;
 using Nara.Kernel.Events;
 using Nara.Kernel.Modules;
 using Nara.Registries.Contracts;
+using Nara.Services.Contracts;
 
 namespace Nara.Eligibility;
 
@@ -42,6 +43,7 @@ public sealed class EligibilityModule : IModule
         services.AddScoped<RunHistory>();
         services.AddScoped<WhatIf>();
         services.AddIntegrationEventHandler<RegistryRecordChanged, QueueRegistryChange>();
+        services.AddIntegrationEventHandler<ApplicationDecided, RecordBenefitGrant>();
         services.AddSingleton<MatchingScheduler>();
         if (configuration.GetValue("Nara:Eligibility:Schedule", true))
         {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Eligibility.Batch;
 using Nara.Eligibility.Engine;
@@ -28,6 +29,38 @@ public static class EligibilityTools
 
         await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RunMatching>().RunAsync(trigger, incremental, period, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// The proactive run's results writer alone: <paramref name="rows"/> result rows upserted into an empty
+    /// <c>eligibility_results</c> in chunks of 10,000, each chunk one transaction as in a run (inserts), then the same
+    /// rows again with other results (updates). Returns (insert seconds, update seconds); the rows are deleted after.
+    /// </summary>
+    public static async Task<(double Insert, double Update)> MeasureResultsWriterAsync(IServiceProvider services, int rows, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.EligibilityDbContext>();
+        await db.Results.ExecuteDeleteAsync(cancellationToken);
+        var writer = Data.ResultsBulkWriter.For(db);
+        async Task<double> PassAsync(string results)
+        {
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            for (var from = 0; from < rows; from += 10_000)
+            {
+                var chunk = Enumerable.Range(from, Math.Min(10_000, rows - from))
+                    .Select(i => new Domain.StoredResults { ResidentId = i + 1, HouseholdId = (i / 3) + 1, Month = "2026-03", Results = results }).ToList();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await writer.UpsertAsync(chunk, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return stopwatch.Elapsed.TotalSeconds;
+        }
+
+        var insert = await PassAsync("NNNNNNNNNNNN");
+        var update = await PassAsync("YNNN?NNNYNNN");
+        await db.Results.ExecuteDeleteAsync(cancellationToken);
+        return (insert, update);
     }
 
     /// <summary>The batch core over in-memory columns: (determinations, best seconds of the passes) after one warm-up pass.</summary>

@@ -164,6 +164,12 @@ public sealed class SituationParser(RuleSet rules)
                     }
                     else if (Values.TryRead(value, variable.ValueType, out var read, out var error))
                     {
+                        if (variable.AbsentIsDefault && read is long count && count < 0)
+                        {
+                            // A count of months already paid: a negative one would add months to the maximum.
+                            throw new SituationError([.. path, periodKey], $"Can't deal with value: '{name}' counts months and must be 0 or more, received '{count}'.");
+                        }
+
                         situation.Of(entity)[index].Set(name, period, read!);
                     }
                     else

@@ -15,7 +15,14 @@ internal sealed class BatchInput
 
     public required byte[] ReceivesEducationBenefit { get; init; }
 
-    public static BatchInput FromRegistries(PopulationColumns population)
+    /// <summary>Per person, months of youth rent support already paid before the month (null = none for anyone).</summary>
+    public int[]? YouthRentMonthsReceived { get; init; }
+
+    /// <summary>Per person, months of the jobseeking allowance already paid before the month (null = none for anyone).</summary>
+    public int[]? EmploymentMonthsReceived { get; init; }
+
+    /// <param name="grants">Months already paid per resident, for the benefits with a maximum (<see cref="Features.BenefitGrants"/>).</param>
+    public static BatchInput FromRegistries(PopulationColumns population, Features.MonthsPaid? grants = null)
     {
         var pregnant = new byte[population.Persons];
         for (var p = 0; p < pregnant.Length; p++)
@@ -25,7 +32,12 @@ internal sealed class BatchInput
 
         var education = new byte[population.Households];
         Array.Fill(education, Tri.Unknown);
-        return new BatchInput { Population = population, Pregnant = pregnant, ReceivesEducationBenefit = education };
+        return new BatchInput
+        {
+            Population = population, Pregnant = pregnant, ReceivesEducationBenefit = education,
+            YouthRentMonthsReceived = grants?.Column(population, "youth_rent_support"),
+            EmploymentMonthsReceived = grants?.Column(population, "employment_support"),
+        };
     }
 }
 

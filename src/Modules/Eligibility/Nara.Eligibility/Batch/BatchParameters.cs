@@ -41,9 +41,11 @@ internal sealed class BatchParameters
         YouthMinAge = (int)P("youth_rent_support.min_age");
         YouthMaxAge = (int)P("youth_rent_support.max_age");
         YouthRentAmount = (long)P("youth_rent_support.amount");
+        YouthMaxMonths = (long)P("youth_rent_support.max_months");
         EmploymentMinAge = (int)P("employment_support.min_age");
         EmploymentMaxAge = (int)P("employment_support.max_age");
         EmploymentAmount = (long)P("employment_support.amount");
+        EmploymentMaxMonths = (long)P("employment_support.max_months");
         SingleParentChildAge = (int)P("single_parent_support.max_child_age");
         SingleParentPerChild = (long)P("single_parent_support.amount_per_child");
         DisabilityMinAge = (int)P("disability_pension.min_age");
@@ -105,11 +107,15 @@ internal sealed class BatchParameters
 
     public long YouthRentAmount { get; }
 
+    public long YouthMaxMonths { get; }
+
     public int EmploymentMinAge { get; }
 
     public int EmploymentMaxAge { get; }
 
     public long EmploymentAmount { get; }
+
+    public long EmploymentMaxMonths { get; }
 
     public int SingleParentChildAge { get; }
 

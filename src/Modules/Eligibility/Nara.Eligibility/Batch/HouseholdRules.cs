@@ -69,9 +69,12 @@ internal static class HouseholdRules
 
             // PersonBenefits.cs
             Set(result, p, 4, i, Tri.And(Tri.Of(age >= p.PensionAge), pensionIncome), p.Pension);
-            var youth = Tri.And(Tri.And(Tri.Of(age >= p.YouthMinAge && age <= p.YouthMaxAge), alone), Tri.And(youthIncome, rent));
+            // Conditions.MonthsLeft: some of the maximum months are left.
+            var youthLeft = Tri.Of((input.YouthRentMonthsReceived?[i] ?? 0) < p.YouthMaxMonths);
+            var youth = Tri.And(Tri.And(Tri.And(Tri.Of(age >= p.YouthMinAge && age <= p.YouthMaxAge), alone), Tri.And(youthIncome, rent)), youthLeft);
             Set(result, p, 5, i, youth, p.YouthRentAmount);
-            var employment = Tri.And(Tri.And(Tri.Of(age >= p.EmploymentMinAge && age <= p.EmploymentMaxAge), Tri.Of(population.RegisteredJobseeker[i])), employmentIncome);
+            var employmentLeft = Tri.Of((input.EmploymentMonthsReceived?[i] ?? 0) < p.EmploymentMaxMonths);
+            var employment = Tri.And(Tri.And(Tri.And(Tri.Of(age >= p.EmploymentMinAge && age <= p.EmploymentMaxAge), Tri.Of(population.RegisteredJobseeker[i])), employmentIncome), employmentLeft);
             Set(result, p, 6, i, employment, p.EmploymentAmount);
             Set(result, p, 7, i, Tri.And(Tri.And(Tri.Of(age >= p.DisabilityMinAge), Tri.Of(population.DisabilitySevere[i])), disabilityIncome), 0);
         }

@@ -4,7 +4,7 @@ using Nara.Kernel.Data;
 
 namespace Nara.Eligibility.Data;
 
-/// <summary>Matching runs, residents' last results, opportunities, consent to proactive matching, queued households.</summary>
+/// <summary>Matching runs, residents' last results, opportunities, consent to proactive matching, queued households, grants of benefits with a maximum.</summary>
 internal class EligibilityDbContext(DbContextOptions options) : ModuleDbContext(options)
 {
     public override string TablePrefix => "eligibility";
@@ -18,6 +18,8 @@ internal class EligibilityDbContext(DbContextOptions options) : ModuleDbContext(
     public DbSet<MatchingConsent> Consents => Set<MatchingConsent>();
 
     public DbSet<PendingHousehold> Pending => Set<PendingHousehold>();
+
+    public DbSet<BenefitGrant> Grants => Set<BenefitGrant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -62,6 +64,12 @@ internal class EligibilityDbContext(DbContextOptions options) : ModuleDbContext(
             b.ToTable("eligibility_pending_households");
             b.HasKey(x => x.HouseholdId);
             b.Property(x => x.HouseholdId).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<BenefitGrant>(b =>
+        {
+            b.ToTable("eligibility_benefit_grants");
+            b.HasKey(x => new { x.ResidentId, x.Benefit });
+            b.Property(x => x.Benefit).HasMaxLength(60);
         });
     }
 }

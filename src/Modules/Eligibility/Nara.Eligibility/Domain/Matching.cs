@@ -102,3 +102,22 @@ internal static class OpportunityKinds
     public const string NoLongerEligible = "no-longer-eligible";
     public const string DueSoon = "due-soon";
 }
+
+/// <summary>
+/// A benefit with a maximum duration granted to a resident (Services decided the case: approved), paid monthly from
+/// <see cref="FirstMonth"/>. One per resident × benefit: the first grant counts.
+/// </summary>
+internal sealed class BenefitGrant
+{
+    public long ResidentId { get; set; }
+
+    /// <summary>The rule id, e.g. <c>youth_rent_support</c>.</summary>
+    public required string Benefit { get; set; }
+
+    /// <summary>The first day of the first month paid: the month of the decision, Korean time.</summary>
+    public DateOnly FirstMonth { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public DateTimeOffset DecidedAt { get; set; }
+}

@@ -67,6 +67,10 @@ public sealed class Simulation(RuleSet rules, Situation situation)
         {
             value = given;
         }
+        else if (variable.IsInput && variable.AbsentIsDefault)
+        {
+            value = variable.DefaultValue;
+        }
         else if (variable.IsInput)
         {
             value = null;

@@ -34,6 +34,13 @@ public sealed class Variable
 
     public bool IsInput => Formulas.Count == 0;
 
+    /// <summary>
+    /// For an input: when a situation does not give it, it is its default value (as OpenFisca answers)
+    /// instead of unknown. Only for the administration's own records, where no record means none
+    /// (months of a benefit already paid), never for facts about a person.
+    /// </summary>
+    public bool AbsentIsDefault { get; init; }
+
     public object DefaultValue => Values.DefaultOf(ValueType);
 
     public DatedFormula? FormulaAt(DateOnly day) => Formulas.LastOrDefault(f => f.Since <= day);

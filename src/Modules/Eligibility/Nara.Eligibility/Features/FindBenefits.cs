@@ -1,4 +1,5 @@
 using Nara.Eligibility.Contracts;
+using Nara.Eligibility.Data;
 using Nara.Eligibility.Engine;
 using Nara.Registries.Contracts;
 using Nara.Services.Contracts;
@@ -18,7 +19,7 @@ internal sealed record BenefitResult(
 /// "Benefits for you": every demo benefit evaluated on the resident's household from registry data,
 /// for the month given. Per-person benefits are evaluated for every member of the household.
 /// </summary>
-internal sealed class FindBenefits(RuleSet rules, IBenefitFacts registries, IServiceCatalogue catalogue) : IBenefitFinder
+internal sealed class FindBenefits(RuleSet rules, IBenefitFacts registries, IServiceCatalogue catalogue, EligibilityDbContext db) : IBenefitFinder
 {
     public async Task<(HouseholdFacts Facts, IReadOnlyList<BenefitResult> Results)?> EvaluateAsync(long residentId, Period month, CancellationToken cancellationToken)
     {
@@ -27,7 +28,8 @@ internal sealed class FindBenefits(RuleSet rules, IBenefitFacts registries, ISer
             return null;
         }
 
-        var simulation = new Simulation(rules, HouseholdSituation.From(facts, month));
+        var paid = await MonthsPaid.LoadAsync(db, rules, month, [.. facts.Members.Select(m => m.ResidentId)], cancellationToken);
+        var simulation = new Simulation(rules, HouseholdSituation.From(facts, month, paid));
         var results = new List<BenefitResult>();
         foreach (var benefit in rules.Variables.Values.Where(v => v.Name.EndsWith("_eligible", StringComparison.Ordinal)).OrderBy(v => v.Name, StringComparer.Ordinal))
         {

@@ -10,7 +10,8 @@ namespace Nara.Eligibility.Features;
 /// </summary>
 internal static class HouseholdSituation
 {
-    public static Situation From(HouseholdFacts facts, Period month)
+    /// <param name="paid">Months already paid of the benefits with a maximum (none when null).</param>
+    public static Situation From(HouseholdFacts facts, Period month, MonthsPaid? paid = null)
     {
         var situation = new Situation();
         var household = situation.AddHousehold($"household-{facts.HouseholdId}");
@@ -38,6 +39,11 @@ internal static class HouseholdSituation
             if (!member.Female)
             {
                 person.Set("pregnant", month, false);
+            }
+
+            foreach (var benefit in paid?.BenefitIds ?? [])
+            {
+                person.Set(benefit + MonthsPaid.Suffix, month, (long)paid!.For(member.ResidentId, benefit));
             }
 
             var child = member.BirthDate > month.Start.AddYears(-18);

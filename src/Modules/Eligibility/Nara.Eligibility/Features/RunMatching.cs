@@ -74,7 +74,8 @@ internal sealed class RunMatching(EligibilityDbContext db, IPopulationFacts regi
     private async Task<MatchingChanges> ApplyAsync(MatchingRun run, PopulationColumns population, List<long>? households, Period month, DateOnly today,
         IProgress<(string Stage, long Done, long Total)>? progress, CancellationToken cancellationToken)
     {
-        var batch = BatchEngine.Evaluate(rules, BatchInput.FromRegistries(population), month,
+        var paid = await MonthsPaid.LoadAsync(db, rules, month, households is null ? null : population.ResidentId, cancellationToken);
+        var batch = BatchEngine.Evaluate(rules, BatchInput.FromRegistries(population, paid), month,
             progress is null ? null : new Progress<(long Done, long Total)>(p => progress.Report(("match", p.Done, p.Total))));
         var residentIds = population.ResidentId;
         var query = db.Results.AsNoTracking();
@@ -121,6 +122,12 @@ internal sealed class RunMatching(EligibilityDbContext db, IPopulationFacts regi
                 {
                     var before = previous?.Results[k] ?? '-';
                     var kind = text[k] == 'Y' && before != 'Y' ? OpportunityKinds.NewlyEligible : before == 'Y' && text[k] == 'N' ? OpportunityKinds.NoLongerEligible : null;
+                    if (kind == OpportunityKinds.NewlyEligible && paid.Granted(residentIds[p], BatchBenefits.All[k].Id))
+                    {
+                        // Already receiving it (Services approved it): nothing to apply for.
+                        kind = null;
+                    }
+
                     if (kind is not null)
                     {
                         changes.Count(kind);

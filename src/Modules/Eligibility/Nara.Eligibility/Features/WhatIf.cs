@@ -78,7 +78,7 @@ internal sealed class WhatIf(EligibilityDbContext db, IPopulationFacts registrie
         var month = Period.OfMonth(since.Day == 1 ? since : new DateOnly(since.Year, since.Month, 1).AddMonths(1));
         var reformed = rules.With(new Reform("what-if", "모의 개정", "What-if", new Dictionary<string, IReadOnlyList<DatedValue>> { [parameter] = [new DatedValue(since, value)] }));
         var population = await registries.ReadAsync(month.Start, null, cancellationToken);
-        var input = BatchInput.FromRegistries(population);
+        var input = BatchInput.FromRegistries(population, await MonthsPaid.LoadAsync(db, rules, month, null, cancellationToken));
         var before = BatchEngine.Evaluate(rules, input, month);
         var after = BatchEngine.Evaluate(reformed, input, month);
 

@@ -92,6 +92,26 @@ internal static class Conditions
         };
     }
 
+    /// <summary>A benefit paid for at most &lt;id&gt;.max_months months: some must be left (&lt;id&gt;_months_remaining &gt; 0).</summary>
+    public static Check MonthsLeft(Calc calc, string benefit)
+    {
+        var mark = calc.MissingMark;
+        var max = calc.Parameter($"{benefit}.max_months");
+        var received = calc.Get<long>($"{benefit}_months_received");
+        var left = calc.Get<long>($"{benefit}_months_remaining");
+        if (received is null || left is null)
+        {
+            return Unknown(calc, "months_remaining", mark, "이미 받은 개월 수를 알 수 없습니다", "how many months were already paid is unknown");
+        }
+
+        var most = Number(max.Value);
+        return left > 0
+            ? new Check("months_remaining", true, $"지금까지 {received}개월 받았습니다: 최대 {most}개월 중 {left}개월 남았습니다 {max.Citation}",
+                $"paid for {received} months so far: {left} of at most {most} months left {max.Citation}", [])
+            : new Check("months_remaining", false, $"이미 {received}개월 받았습니다: 최대 {most}개월을 모두 받았습니다 {max.Citation}",
+                $"already paid for {received} months: the maximum of {most} months is used up {max.Citation}", []);
+    }
+
     public static Check Unknown(Calc calc, string id, int mark, string ko, string en) =>
         new(id, null, ko, en, calc.MissingSince(mark));
 

@@ -21,5 +21,12 @@ internal static class Inputs
         Vars.Input("single_parent", ValueType.Boolean, Household, PeriodUnit.Month, "한부모가족 여부", "Single-parent household"),
         Vars.Input("receives_medical_benefit", ValueType.Boolean, Household, PeriodUnit.Month, "의료급여 수급 여부", "Receives medical benefit"),
         Vars.Input("receives_education_benefit", ValueType.Boolean, Household, PeriodUnit.Month, "교육급여 수급 여부", "Receives education benefit"),
+
+        // Beyond the vocabulary (README, "Maxima"): the administration's record of months already paid, 0 when not given,
+        // so a situation in the vocabulary's terms gets the vocabulary's answer.
+        Vars.Input("youth_rent_support_months_received", ValueType.Int, Person, PeriodUnit.Month,
+            "청년월세 지원을 이미 받은 개월 수 (이번 달 전까지)", "Months of youth rent support already paid (before this month)", absentIsDefault: true),
+        Vars.Input("employment_support_months_received", ValueType.Int, Person, PeriodUnit.Month,
+            "구직촉진수당을 이미 받은 개월 수 (이번 달 전까지)", "Months of jobseeking allowance already paid (before this month)", absentIsDefault: true),
     ];
 }

@@ -23,9 +23,11 @@ internal static class PersonBenefits
                 LivesAlone(c.Household),
                 Conditions.IncomeWithinMedianShare(c.Household, "income", "youth_rent_support.median_rate"),
                 Conditions.Flag(c, "pays_rent", "pays_rent", "월세를 내고 있습니다", "pays rent", "월세를 내지 않습니다", "does not pay rent",
-                    "월세 납부 여부를 알 수 없습니다", "whether rent is paid is unknown")), "youth-rent-support"),
+                    "월세 납부 여부를 알 수 없습니다", "whether rent is paid is unknown"),
+                Conditions.MonthsLeft(c, "youth_rent_support")), "youth-rent-support"),
+        MonthsRemaining("youth_rent_support", "청년월세 지원 남은 개월 수", "Months of youth rent support left", Laws.YouthRent, new(2022, 8, 1), "youth-rent-support"),
         Vars.Computed("youth_rent_support", ValueType.Int, Person, "청년월세 지원 (월)", "Youth monthly rent support (KRW per month, up to 12 months)",
-            Laws.YouthRent, new(2022, 8, 1), "youth_rent_support.amount when eligible (the 12-month maximum is not modelled per month)",
+            Laws.YouthRent, new(2022, 8, 1), "youth_rent_support.amount when eligible (eligibility includes months left)",
             c => Vars.WhenEligible(c, "youth_rent_support_eligible", () => (long)c.Parameter("youth_rent_support.amount").Value), "youth-rent-support"),
 
         Vars.Computed("employment_support_eligible", ValueType.Boolean, Person, "국민취업지원제도 I유형 대상", "Eligible for national employment support (Type I)",
@@ -34,9 +36,11 @@ internal static class PersonBenefits
                 Conditions.AgeYears(c, "age", c.Parameter("employment_support.min_age"), c.Parameter("employment_support.max_age")),
                 Conditions.Flag(c, "registered_jobseeker", "registered_jobseeker", "구직 등록이 되어 있습니다", "registered as a jobseeker",
                     "구직 등록이 되어 있지 않습니다", "not registered as a jobseeker", "구직 등록 여부를 알 수 없습니다", "whether registered as a jobseeker is unknown"),
-                Conditions.IncomeWithinMedianShare(c.Household, "income", "employment_support.median_rate")), "employment-support"),
+                Conditions.IncomeWithinMedianShare(c.Household, "income", "employment_support.median_rate"),
+                Conditions.MonthsLeft(c, "employment_support")), "employment-support"),
+        MonthsRemaining("employment_support", "구직촉진수당 남은 개월 수", "Months of jobseeking allowance left", Laws.Employment, new(2021, 1, 1), "employment-support"),
         Vars.Computed("employment_support", ValueType.Int, Person, "구직촉진수당 (월)", "Jobseeking allowance (KRW per month, for 6 months)",
-            Laws.Employment, new(2021, 1, 1), "employment_support.amount when eligible (the 6-month duration is not modelled per month)",
+            Laws.Employment, new(2021, 1, 1), "employment_support.amount when eligible (eligibility includes months left)",
             c => Vars.WhenEligible(c, "employment_support_eligible", () => (long)c.Parameter("employment_support.amount").Value), "employment-support"),
 
         Vars.Computed("disability_pension_eligible", ValueType.Boolean, Person, "장애인연금 대상", "Eligible for the disability pension",
@@ -48,6 +52,12 @@ internal static class PersonBenefits
                 Conditions.IncomeAtMost(c.Household, "income", c.Parameter("disability_pension.income_limit").Value, c.Parameter("disability_pension.income_limit"))),
             "disability-pension"),
     ];
+
+    /// <summary>&lt;id&gt;_months_remaining = max(0, &lt;id&gt;.max_months − &lt;id&gt;_months_received).</summary>
+    private static Variable MonthsRemaining(string id, string ko, string en, LegalReference law, DateOnly since, string slug) =>
+        Vars.Computed($"{id}_months_remaining", ValueType.Int, Person, ko, en, law, since,
+            $"max(0, {id}.max_months − {id}_months_received)",
+            c => c.Get<long>($"{id}_months_received") is { } received ? Math.Max(0L, (long)c.Parameter($"{id}.max_months").Value - received) : null, slug);
 
     private static Check BasicPensionIncome(Calc household)
     {

@@ -6,9 +6,9 @@ namespace Nara.Eligibility.Rules;
 /// <summary>Short builders so each rule file reads like the law it encodes.</summary>
 internal static class Vars
 {
-    public static Variable Input(string name, ValueType type, EntityType entity, PeriodUnit period, string ko, string en) => new()
+    public static Variable Input(string name, ValueType type, EntityType entity, PeriodUnit period, string ko, string en, bool absentIsDefault = false) => new()
     {
-        Name = name, ValueType = type, Entity = entity, DefinitionPeriod = period, LabelKo = ko, LabelEn = en,
+        Name = name, ValueType = type, Entity = entity, DefinitionPeriod = period, LabelKo = ko, LabelEn = en, AbsentIsDefault = absentIsDefault,
     };
 
     /// <param name="since">The day the programme (or this version of the formula) took effect.</param>

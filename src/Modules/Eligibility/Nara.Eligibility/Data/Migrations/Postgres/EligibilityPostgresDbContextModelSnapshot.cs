@@ -22,6 +22,29 @@ namespace Nara.Eligibility.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Nara.Eligibility.Domain.BenefitGrant", b =>
+                {
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Benefit")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("FirstMonth")
+                        .HasColumnType("date");
+
+                    b.HasKey("ResidentId", "Benefit");
+
+                    b.ToTable("eligibility_benefit_grants", (string)null);
+                });
+
             modelBuilder.Entity("Nara.Eligibility.Domain.MatchingConsent", b =>
                 {
                     b.Property<long>("ResidentId")

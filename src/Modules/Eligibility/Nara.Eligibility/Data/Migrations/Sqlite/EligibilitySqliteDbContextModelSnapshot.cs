@@ -17,6 +17,31 @@ namespace Nara.Eligibility.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Nara.Eligibility.Domain.BenefitGrant", b =>
+                {
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Benefit")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedAt")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstMonth")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ResidentId", "Benefit");
+
+                    b.ToTable("eligibility_benefit_grants", (string)null);
+                });
+
             modelBuilder.Entity("Nara.Eligibility.Domain.MatchingConsent", b =>
                 {
                     b.Property<long>("ResidentId")
