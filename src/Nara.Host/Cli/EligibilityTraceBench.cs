@@ -53,9 +53,9 @@ internal static class EligibilityTraceBench
             requests,
             failures,
             responseBytes = answer.Body.Length,
-            p50Ms = Math.Round(latencies[requests / 2], 3),
-            p90Ms = Math.Round(latencies[requests * 9 / 10], 3),
-            p99Ms = Math.Round(latencies[Math.Min(requests - 1, requests * 99 / 100)], 3),
+            p50Ms = BenchLoad.Percentile(latencies, 50),
+            p90Ms = BenchLoad.Percentile(latencies, 90),
+            p99Ms = BenchLoad.Percentile(latencies, 99),
             requestsPerSecond = Math.Round(requests / seconds),
             cpuMsPerRequest = Math.Round(cpuMs / requests, 3),
         };
