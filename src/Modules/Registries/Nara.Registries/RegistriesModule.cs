@@ -31,6 +31,7 @@ public sealed class RegistriesModule : IModule
         services.AddScoped<IResidentContacts, ResidentContacts>();
         services.AddScoped<IHouseholdDirectory, HouseholdDirectory>();
         services.AddScoped<IBenefitFacts, BenefitFacts>();
+        services.AddScoped<ICertificateRecords, CertificateRecordsReader>();
         services.AddScoped<IPopulationFacts, PopulationFacts>();
         services.AddScoped<SeedRegistries>();
 

@@ -40,6 +40,8 @@ internal class RegistriesDbContext(DbContextOptions options) : ModuleDbContext(o
 
     public DbSet<Business> Businesses => Set<Business>();
 
+    public DbSet<SchoolGraduation> Graduations => Set<SchoolGraduation>();
+
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<ResidentContact> Contacts => Set<ResidentContact>();

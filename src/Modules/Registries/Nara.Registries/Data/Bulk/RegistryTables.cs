@@ -61,16 +61,19 @@ internal static class RegistryTables
     public static readonly BulkTable<Business> Businesses = new("registries_businesses", ["Id", "RegistrationNumber", "NameKo", "OwnerResidentId", "AddressId", "Industry", "OpenedOn"],
         (s, x) => { s.Int64(x.Id); s.Text(x.RegistrationNumber); s.Text(x.NameKo); s.Int64(x.OwnerResidentId); s.Int64(x.AddressId); s.Text(x.Industry); s.Date(x.OpenedOn); });
 
+    public static readonly BulkTable<SchoolGraduation> Graduations = new("registries_school_graduations", ["Id", "ResidentId", "SchoolNameKo", "SchoolNameEn", "Level", "GraduatedOn"],
+        (s, x) => { s.Int64(x.Id); s.Int64(x.ResidentId); s.Text(x.SchoolNameKo); s.Text(x.SchoolNameEn); s.Int32((int)x.Level); s.Date(x.GraduatedOn); });
+
     /// <summary>Every registry table, children before parents (the order to empty them in).</summary>
     public static readonly string[] ChildrenFirst =
     [
-        Businesses.Name, Passports.Name, DriverLicences.Name, Vehicles.Name, Daycare.Name, Jobseekers.Name, Disabilities.Name,
+        Graduations.Name, Businesses.Name, Passports.Name, DriverLicences.Name, Vehicles.Name, Daycare.Name, Jobseekers.Name, Disabilities.Name,
         HealthInsurance.Name, Tenancies.Name, Incomes.Name, FamilyRelations.Name, Residents.Name, Households.Name, Addresses.Name,
         Agencies.Name, Divisions.Name,
     ];
 
     /// <summary>Tables whose ids come from an identity column (PostgreSQL) or AUTOINCREMENT (SQLite).</summary>
-    public static readonly string[] WithIdentity = [Addresses.Name, Households.Name, Residents.Name, Vehicles.Name, Businesses.Name];
+    public static readonly string[] WithIdentity = [Addresses.Name, Households.Name, Residents.Name, Vehicles.Name, Businesses.Name, Graduations.Name];
 
     /// <summary>Writes a chunk parents first, so that foreign keys hold after every statement.</summary>
     public static async Task WriteChunkAsync(IRegistryBulkWriter writer, Seed.Generation.PopulationChunk c, CancellationToken ct)
@@ -89,5 +92,6 @@ internal static class RegistryTables
         await writer.WriteAsync(DriverLicences, c.DriverLicences, ct);
         await writer.WriteAsync(Passports, c.Passports, ct);
         await writer.WriteAsync(Businesses, c.Businesses, ct);
+        await writer.WriteAsync(Graduations, c.Graduations, ct);
     }
 }

@@ -119,3 +119,16 @@ internal sealed class BusinessConfiguration : IEntityTypeConfiguration<Business>
         b.HasOne<Address>().WithMany().HasForeignKey(x => x.AddressId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SchoolGraduationConfiguration : IEntityTypeConfiguration<SchoolGraduation>
+{
+    public void Configure(EntityTypeBuilder<SchoolGraduation> b)
+    {
+        b.ToTable("registries_school_graduations");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.SchoolNameKo).HasMaxLength(100);
+        b.Property(x => x.SchoolNameEn).HasMaxLength(150);
+        b.HasIndex(x => x.ResidentId);
+        b.HasOne<Resident>().WithMany().HasForeignKey(x => x.ResidentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

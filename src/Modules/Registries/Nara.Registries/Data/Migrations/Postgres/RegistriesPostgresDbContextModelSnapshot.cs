@@ -483,6 +483,40 @@ namespace Nara.Registries.Data.Migrations.Postgres
                     b.ToTable("registries_resident_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Nara.Registries.Domain.SchoolGraduation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("GraduatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SchoolNameEn")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("SchoolNameKo")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("registries_school_graduations", (string)null);
+                });
+
             modelBuilder.Entity("Nara.Registries.Domain.Tenancy", b =>
                 {
                     b.Property<long>("HouseholdId")
@@ -653,6 +687,15 @@ namespace Nara.Registries.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nara.Registries.Domain.SchoolGraduation", b =>
+                {
+                    b.HasOne("Nara.Registries.Domain.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -479,6 +479,38 @@ namespace Nara.Registries.Data.Migrations.Sqlite
                     b.ToTable("registries_resident_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Nara.Registries.Domain.SchoolGraduation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("GraduatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SchoolNameEn")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolNameKo")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("registries_school_graduations", (string)null);
+                });
+
             modelBuilder.Entity("Nara.Registries.Domain.Tenancy", b =>
                 {
                     b.Property<long>("HouseholdId")
@@ -647,6 +679,15 @@ namespace Nara.Registries.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nara.Registries.Domain.SchoolGraduation", b =>
+                {
+                    b.HasOne("Nara.Registries.Domain.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -17,6 +17,7 @@ internal static class AgencyCatalog
             Central("MOJ", "법무부", "Ministry of Justice"),
             Central("NTS", "국세청", "National Tax Service"),
             Central("MOGEF", "여성가족부", "Ministry of Gender Equality and Family"),
+            Central("MOE", "교육부", "Ministry of Education"),
             new() { Code = "NHIS", NameKo = "국민건강보험공단", NameEn = "National Health Insurance Service", Kind = AgencyKind.PublicInstitution },
             new() { Code = "KoROAD", NameKo = "도로교통공단", NameEn = "Korea Road Traffic Authority", Kind = AgencyKind.PublicInstitution },
         };

@@ -62,6 +62,11 @@ internal sealed class DemoPersonaSet(DivisionCatalog catalog, DateOnly today, Id
             Industry = "음식점업",
             OpenedOn = new DateOnly(2012, 4, 2),
         });
+        Graduation(DemoPersonas.MotherOfNewborn, "서울여자대학교", "Seoul Women's University", SchoolLevel.University, new DateOnly(2016, 2, 19));
+        Graduation(DemoPersonas.MotherOfNewborn, "용산고등학교", "Yongsan High School", SchoolLevel.High, new DateOnly(2012, 2, 10));
+        Graduation(DemoPersonas.YoungJobseeker, "한국폴리텍대학 서울강서캠퍼스", "Korea Polytechnics Seoul Gangseo Campus", SchoolLevel.College, new DateOnly(2021, 2, 18));
+        Graduation(DemoPersonas.YoungJobseeker, "양천고등학교", "Yangcheon High School", SchoolLevel.High, new DateOnly(2019, 2, 8));
+        Graduation(DemoPersonas.BusinessOwner, "부산공업고등학교", "Busan Technical High School", SchoolLevel.High, new DateOnly(1994, 2, 15));
         _chunk.DriverLicences.Add(new DriverLicence { ResidentId = id, LicenceNumber = shared.NewLicence(_random, 11, 2010), Class = "2종 보통", IssuedOn = new DateOnly(2020, 5, 11), RenewalDueOn = new DateOnly(2030, 5, 11) });
         _chunk.Vehicles.Add(new Vehicle { Id = PersonaIds.First, PlateNumber = shared.NewPlate(_random, new DateOnly(2019, 8, 20)), OwnerResidentId = id, Model = "현대 아반떼", FirstRegisteredOn = new DateOnly(2019, 8, 20), LastInspectionOn = new DateOnly(2023, 8, 14) });
         _chunk.Passports.Add(new Passport { ResidentId = Id(DemoPersonas.MotherOfNewborn), PassportNumber = shared.NewPassport(_random, new DateOnly(2022, 7, 1)), IssuedOn = new DateOnly(2022, 7, 1), ExpiresOn = new DateOnly(2032, 6, 30) });
@@ -84,6 +89,9 @@ internal sealed class DemoPersonaSet(DivisionCatalog catalog, DateOnly today, Id
 
     private void Relation(DemoPersona who, FamilyRelationKind kind, DemoPersona related) =>
         _chunk.FamilyRelations.Add(new FamilyRelation { ResidentId = Id(who), RelatedResidentId = Id(related), Kind = kind });
+
+    private void Graduation(DemoPersona who, string ko, string en, SchoolLevel level, DateOnly on) =>
+        _chunk.Graduations.Add(new SchoolGraduation { Id = PersonaIds.First + _chunk.Graduations.Count, ResidentId = Id(who), SchoolNameKo = ko, SchoolNameEn = en, Level = level, GraduatedOn = on });
 
     private void Household(string sigungu, long income, long? rent, bool single, params (DemoPersona Persona, HouseholdRelation Relation)[] members)
     {

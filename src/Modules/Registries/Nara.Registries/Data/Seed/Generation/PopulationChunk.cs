@@ -35,4 +35,7 @@ internal sealed class PopulationChunk
     public List<Passport> Passports { get; } = [];
 
     public List<Business> Businesses { get; } = [];
+
+    /// <summary>Only the demo personas have graduations; generated chunks leave this empty.</summary>
+    public List<SchoolGraduation> Graduations { get; } = [];
 }

@@ -94,6 +94,12 @@ internal sealed class PopulationStitcher(Identifiers shared, int seed)
             x.ResidentId += resident;
         }
 
+        if (c.Graduations.Count > 0)
+        {
+            // Graduations are written by hand for the personas only; generated ones would need their own id counter here.
+            throw new InvalidOperationException("Generated chunks carry no graduations.");
+        }
+
         foreach (var x in c.Businesses)
         {
             x.Id += business;
