@@ -29,7 +29,9 @@ public sealed class CredentialsModule : IModule
         services.AddSingleton<IssuerKeyRing>();
         services.AddScoped<StatusLists>();
         services.AddScoped<IStatusLists>(sp => sp.GetRequiredService<StatusLists>());
+        services.AddScoped<CredentialMinter>();
         services.AddScoped<IssueResidentId>();
+        services.AddScoped<IssueCertificate>();
         services.AddScoped<ChangeCredentialStatus>();
         services.AddScoped<VerifyPresentation>();
     }

@@ -44,4 +44,22 @@ public static class RegistryExchangeServices
 
     /// <summary>The portal's own subsystem: the client of every prefill.</summary>
     public const string PortalClient = "KR/GOV/NARA/services";
+
+    /// <summary>
+    /// The platform's e-certificate issuer (Credentials): the client of every certificate read, always for the signed-in
+    /// citizen about themselves, so the basis is their own request (본인 발급), not a separate consent.
+    /// </summary>
+    public const string CredentialsClient = "KR/GOV/NARA/credentials";
+
+    /// <summary>The purpose of every read for an e-certificate.</summary>
+    public const string CertificatePurpose = "certificate-issuance";
+
+    // The registries e-certificates state, each a service of the agency that owns the registry.
+    public const string ResidentRegistrationAbstract = "KR/GOV/MOIS/registries/resident-registration-abstract";
+    public const string FamilyRelations = "KR/GOV/MOIS/registries/family-relations";
+    public const string Income = "KR/GOV/NTS/registries/income";
+    public const string BusinessRegistration = "KR/GOV/NTS/registries/business-registration";
+    public const string HealthInsurance = "KR/GOV/NHIS/registries/health-insurance";
+    public const string Disability = "KR/GOV/MOHW/registries/disability";
+    public const string SchoolGraduation = "KR/GOV/MOE/registries/school-graduation";
 }

@@ -11,6 +11,7 @@ using Nara.Exchange.Providers;
 using Nara.Exchange.Signing;
 using Nara.Kernel.Data;
 using Nara.Kernel.Modules;
+using Nara.Registries.Contracts;
 
 namespace Nara.Exchange;
 
@@ -42,6 +43,11 @@ public sealed class ExchangeModule : IModule
         services.AddScoped<IExchangeProvider, ResidentRegistrationProvider>();
         services.AddScoped<IExchangeProvider, HouseholdProvider>();
         services.AddScoped<IExchangeProvider, HttpProvider>();
+        foreach (var kind in CertificateRecordsProvider.AllKinds)
+        {
+            services.AddScoped<IExchangeProvider>(sp => new CertificateRecordsProvider(kind, sp.GetRequiredService<ICertificateRecords>()));
+        }
+
         services.AddScoped<AccessLog>();
         services.AddScoped<Mediate>();
         services.AddScoped<IExchangeClient, ExchangeClient>();

@@ -24,6 +24,7 @@ internal static class MyCredentialEndpoints
     {
         var my = endpoints.MapGroup("/api/credentials/my").RequireAuthorization(NaraPolicies.Citizen).WithTags("Credentials");
         my.MapPost("/resident-id", IssueAsync);
+        my.MapPost("/certificates/{type}", IssueCertificateAsync);
         my.MapPost("/{id:guid}/status", ChangeStatusAsync);
     }
 
@@ -56,6 +57,46 @@ internal static class MyCredentialEndpoints
 
         return Results.Json(new { id = result.Id, format = "dc+sd-jwt", credential = result.Credential.Compact }, statusCode: StatusCodes.Status201Created);
     }
+
+    /// <summary>An e-certificate of <paramref name="type"/> (see <c>GET /api/credentials/types</c>) about the signed-in citizen.</summary>
+    private static async Task<IResult> IssueCertificateAsync(string type, IssueRequest? request, ClaimsPrincipal user, HttpContext http, IssueCertificate issue,
+        IOptions<CredentialsOptions> options, CancellationToken ct)
+    {
+        if (Resident(user) is not { } resident)
+        {
+            return Problems.Forbidden("Your account is not linked to a registered resident.");
+        }
+
+        if (!IssueCertificate.Types.Any(t => t.Id == type))
+        {
+            return Problem(StatusCodes.Status404NotFound, "unknown-type", "No such certificate type",
+                $"Nara issues these certificates here: {string.Join(", ", IssueCertificate.Types.Select(t => t.Id))} (the mobile ID at /api/credentials/my/resident-id).");
+        }
+
+        var jwk = request?.HolderJwk is { ValueKind: JsonValueKind.Object } element ? JsonNode.Parse(element.GetRawText()) as JsonObject : null;
+        using var key = Es256.FromJwk(jwk);
+        if (key is null)
+        {
+            return Problems.Validation("holderJwk", "A public P-256 key as a JWK (kty EC, crv P-256, x, y).");
+        }
+
+        var result = await issue.ExecuteAsync(resident, type, Es256.PublicJwk(key), Issuer.Of(http, options.Value), options.Value.Validity, Actor(user), ct);
+        return result.Outcome switch
+        {
+            IssueCertificate.Outcome.Issued => Results.Json(
+                new { id = result.Id, type = result.Type!.Id, format = "dc+sd-jwt", credential = result.Credential!.Compact }, statusCode: StatusCodes.Status201Created),
+            IssueCertificate.Outcome.NoRecord => Problem(StatusCodes.Status404NotFound, "no-record", "No record to certify",
+                $"The registries hold no record for a {result.Type!.NameEn.ToLowerInvariant()} about you ({result.Type.NameKo}: 해당 기록이 없습니다); nothing was issued."),
+            IssueCertificate.Outcome.NotRegistered => Problems.NotFound("No registered resident was found for your account."),
+            IssueCertificate.Outcome.UnknownType => Problem(StatusCodes.Status404NotFound, "unknown-type", "No such certificate type", "No such certificate type."),
+            _ => Problem(StatusCodes.Status503ServiceUnavailable, "registry-unavailable", "Registry unavailable",
+                $"The registry could not be read through the information mediator ({result.Detail}); nothing was issued. Try again later."),
+        };
+    }
+
+    private static IResult Problem(int status, string code, string title, string detail) =>
+        Results.Problem(detail, statusCode: status, title: title, type: VerifyEndpoints.ProblemBase + code,
+            extensions: new Dictionary<string, object?> { ["code"] = code });
 
     private static async Task<IResult> ChangeStatusAsync(Guid id, StatusRequest? request, ClaimsPrincipal user, ChangeCredentialStatus change, CancellationToken ct)
     {

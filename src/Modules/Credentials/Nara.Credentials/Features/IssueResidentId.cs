@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Nara.Credentials.Contracts;
-using Nara.Credentials.Data;
-using Nara.Credentials.Domain;
 using Nara.Credentials.Issuing;
 using Nara.Credentials.SdJwt;
 using Nara.Kernel.Time;
@@ -16,10 +14,8 @@ namespace Nara.Credentials.Features;
 /// on the day of issuance) and resident_of (the 시·도 of the registered address).
 /// </summary>
 internal sealed class IssueResidentId(
-    IResidentDirectory residents, IHouseholdDirectory households, IssuerKeyRing keys, StatusLists statusLists, CredentialsDbContext db, TimeProvider clock)
+    IResidentDirectory residents, IHouseholdDirectory households, CredentialMinter minter, TimeProvider clock)
 {
-    private readonly SdJwtIssuer _issuer = new();
-
     /// <returns>The credential's id and the issued SD-JWT (compact, no key binding); null when the resident is not registered.</returns>
     public async Task<(Guid Id, IssuedSdJwt Credential)?> ExecuteAsync(
         long residentId, JsonObject holderJwk, string issuer, TimeSpan validity, CredentialActor actor, CancellationToken cancellationToken)
@@ -34,19 +30,6 @@ internal sealed class IssueResidentId(
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, KoreaTime.Zone).DateTime);
         var age = AgeOn(resident.BirthDate, today);
-        var visible = new JsonObject
-        {
-            ["iss"] = issuer,
-            ["iat"] = now.ToUnixTimeSeconds(),
-            ["exp"] = (now + validity).ToUnixTimeSeconds(),
-            ["vct"] = CredentialTypes.ResidentId.Vct,
-            ["cnf"] = new JsonObject { ["jwk"] = holderJwk.DeepClone() },
-        };
-        var (list, index) = await statusLists.AllocateAsync(cancellationToken);
-        visible["status"] = new JsonObject
-        {
-            ["status_list"] = new JsonObject { ["idx"] = index, ["uri"] = issuer + StatusLists.PathOf(list) },
-        };
         var disclosable = new JsonObject
         {
             ["name"] = resident.NameKo,
@@ -69,21 +52,7 @@ internal sealed class IssueResidentId(
             };
         }
 
-        var issued = _issuer.Issue(new SdJwtIssueRequest("dc+sd-jwt", visible, disclosable, keys.SigningKey, keys.KeyId));
-        var record = new IssuedCredential
-        {
-            Id = Guid.CreateVersion7(now),
-            ResidentId = residentId,
-            Type = CredentialTypes.ResidentId.Id,
-            StatusList = list,
-            StatusIndex = index,
-            IssuedAt = now,
-            ExpiresAt = now + validity,
-        };
-        db.Issued.Add(record);
-        db.Publish(new CredentialIssued(record.Id, residentId, record.Type, list, index, record.ExpiresAt, actor, now), now);
-        await db.SaveChangesAsync(cancellationToken);
-        return (record.Id, issued);
+        return await minter.MintAsync(residentId, new CredentialContent(CredentialTypes.ResidentId, disclosable), holderJwk, issuer, validity, actor, cancellationToken);
     }
 
     /// <summary>Full years on <paramref name="day"/> (만 나이).</summary>

@@ -14,9 +14,12 @@ internal static class CredentialTypes
     public static readonly CredentialType HealthInsurance = new("health-insurance", "urn:kr:go:nara:vct:health-insurance:1", "건강보험 자격득실 확인서", "Health insurance eligibility");
     public static readonly CredentialType Disability = new("disability", "urn:kr:go:nara:vct:disability:1", "장애인증명서", "Disability certificate");
     public static readonly CredentialType BusinessRegistration = new("business-registration", "urn:kr:go:nara:vct:business-registration:1", "사업자등록증명", "Business registration certificate");
+    public static readonly CredentialType SchoolGraduation = new("school-graduation", "urn:kr:go:nara:vct:school-graduation:1", "졸업증명서", "School graduation certificate");
 
     public static IReadOnlyList<CredentialType> All { get; } =
-        [ResidentId, ResidentRegistrationAbstract, FamilyRelations, Income, HealthInsurance, Disability, BusinessRegistration];
+        [ResidentId, ResidentRegistrationAbstract, FamilyRelations, Income, HealthInsurance, Disability, BusinessRegistration, SchoolGraduation];
+
+    public static CredentialType? ById(string? id) => All.FirstOrDefault(t => t.Id == id);
 
     public static CredentialType? ByVct(string? vct) => All.FirstOrDefault(t => t.Vct == vct);
 }

@@ -55,5 +55,29 @@ public static class ProviderKinds
     /// <summary>An agency's own REST API, called over HTTP with the mediator's headers.</summary>
     public const string Http = "http";
 
-    public static IReadOnlyList<string> All { get; } = [ResidentRegistration, Household, Http];
+    // The registries an e-certificate states (Registries' ICertificateRecords): each also answers name and birth-date.
+
+    /// <summary>Registered address and moved-in date (주민등록표 초본).</summary>
+    public const string RegistrationAbstract = "registration-abstract";
+
+    /// <summary>Parents, spouse and children from the family-relation register.</summary>
+    public const string FamilyRelations = "family-relations";
+
+    /// <summary>The household's latest recognised-income assessment.</summary>
+    public const string Income = "income";
+
+    /// <summary>Health-insurance status and since when.</summary>
+    public const string HealthInsurance = "health-insurance";
+
+    /// <summary>Registered disability: degree and registration date.</summary>
+    public const string Disability = "disability";
+
+    /// <summary>Businesses the subject owns.</summary>
+    public const string BusinessRegistration = "business-registration";
+
+    /// <summary>School graduations.</summary>
+    public const string SchoolGraduation = "school-graduation";
+
+    public static IReadOnlyList<string> All { get; } =
+        [ResidentRegistration, Household, Http, RegistrationAbstract, FamilyRelations, Income, HealthInsurance, Disability, BusinessRegistration, SchoolGraduation];
 }

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Nara.Credentials.Contracts;
+using Nara.Credentials.Issuing;
+using Nara.Credentials.SdJwt;
+using Nara.Exchange.Contracts;
+
+namespace Nara.Credentials.Features;
+
+/// <summary>
+/// An e-certificate (주민등록표 초본, 가족관계증명서, 소득금액증명, 건강보험 자격득실 확인서, 장애인증명서, 사업자등록증명,
+/// 졸업증명서) for the signed-in citizen about themselves. The records come through the information mediator from the
+/// agency that owns each registry, as the platform's issuer (<see cref="RegistryExchangeServices.CredentialsClient"/>,
+/// purpose <see cref="RegistryExchangeServices.CertificatePurpose"/>, the citizen's account as the declared user): the
+/// access right and the citizen's own request are the basis, and the read is in the access log the citizen sees at
+/// /my/data/access. Then it is signed like the mobile ID (<see cref="CredentialMinter"/>).
+/// </summary>
+internal sealed class IssueCertificate(IExchangeClient exchange, CredentialMinter minter)
+{
+    internal enum Outcome
+    {
+        Issued,
+        UnknownType,
+        NotRegistered,
+        NoRecord,
+        Unavailable,
+    }
+
+    internal sealed record Result(Outcome Outcome, Guid? Id = null, CredentialType? Type = null, IssuedSdJwt? Credential = null, string? Detail = null);
+
+    public static IEnumerable<CredentialType> Types => CredentialTypes.All.Where(t => CertificateContents.Services.ContainsKey(t.Id));
+
+    public async Task<Result> ExecuteAsync(
+        long residentId, string typeId, JsonObject holderJwk, string issuer, TimeSpan validity, CredentialActor actor, CancellationToken cancellationToken)
+    {
+        if (CredentialTypes.ById(typeId) is not { } type || !CertificateContents.Services.TryGetValue(type.Id, out var service))
+        {
+            return new Result(Outcome.UnknownType);
+        }
+
+        var answer = await exchange.RequestAsync(
+            new ExchangeCall(RegistryExchangeServices.CredentialsClient, service, residentId, [], RegistryExchangeServices.CertificatePurpose,
+                Issue: "certificate:" + type.Id, UserId: actor.Id, ConsentRecordId: null),
+            cancellationToken);
+        if (!answer.Allowed)
+        {
+            return answer.Refusal == ExchangeRefusals.UnknownSubject
+                ? new Result(Outcome.NotRegistered, Type: type)
+                : new Result(Outcome.Unavailable, Type: type, Detail: answer.Refusal);
+        }
+
+        if (CertificateContents.From(type, answer.Data) is not { } content)
+        {
+            return new Result(Outcome.NoRecord, Type: type);
+        }
+
+        var (id, credential) = await minter.MintAsync(residentId, content, holderJwk, issuer, validity, actor, cancellationToken);
+        return new Result(Outcome.Issued, id, type, credential);
+    }
+}
