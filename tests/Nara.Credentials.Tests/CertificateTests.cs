@@ -65,8 +65,8 @@ public sealed class CertificateTests(CredentialsFactory factory) : IClassFixture
     private async Task<CertificateRecords> RecordsAsync(DemoPersona persona)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var all = (CertificateRecordKinds)127;
-        return (await scope.ServiceProvider.GetRequiredService<ICertificateRecords>().ForResidentAsync(await factory.ResidentIdOfAsync(persona), all, CancellationToken.None))!;
+        return (await scope.ServiceProvider.GetRequiredService<ICertificateRecords>().ForResidentAsync(
+            await factory.ResidentIdOfAsync(persona), CertificateRecordKinds.All, CancellationToken.None))!;
     }
 
     private async Task<int> IssuedCountAsync(DemoPersona persona)
@@ -113,6 +113,16 @@ public sealed class CertificateTests(CredentialsFactory factory) : IClassFixture
         var claims = await DiscloseAllAsync(issued, CredentialTypes.FamilyRelations);
         var family = claims["family"]!.AsArray().Select(m => (S(m!["relation"]), S(m["name"]), S(m["birthdate"]))).ToList();
         Assert.Equal([("spouse", "이준호", "1991-03-02"), ("child", "이하린", "2025-12-20")], family);
+    }
+
+    [Fact]
+    public async Task A_family_relations_certificate_for_someone_with_no_relations_states_none()
+    {
+        var issued = await IssueAsync(DemoPersonas.ElderlyAlone, "family-relations");
+
+        var claims = await DiscloseAllAsync(issued, CredentialTypes.FamilyRelations);
+        Assert.Equal("박순자", S(claims["name"]));
+        Assert.Empty(claims["family"]!.AsArray());
     }
 
     [Fact]

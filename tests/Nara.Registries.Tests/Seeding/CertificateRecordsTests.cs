@@ -7,9 +7,7 @@ namespace Nara.Registries.Tests.Seeding;
 /// <summary>What <see cref="ICertificateRecords"/> answers about the personas: the records e-certificates state, read both ways where the register is.</summary>
 public sealed class CertificateRecordsTests(NaraFactory factory) : IClassFixture<NaraFactory>
 {
-    private const CertificateRecordKinds All = (CertificateRecordKinds)127;
-
-    private async Task<CertificateRecords?> RecordsAsync(DemoPersona persona, CertificateRecordKinds kinds = All)
+    private async Task<CertificateRecords?> RecordsAsync(DemoPersona persona, CertificateRecordKinds kinds = CertificateRecordKinds.All)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var resident = await scope.ServiceProvider.GetRequiredService<IResidentDirectory>().FindByResidentNumberAsync(persona.ResidentNumber, CancellationToken.None);
@@ -75,6 +73,6 @@ public sealed class CertificateRecordsTests(NaraFactory factory) : IClassFixture
     {
         await using var scope = factory.Services.CreateAsyncScope();
 
-        Assert.Null(await scope.ServiceProvider.GetRequiredService<ICertificateRecords>().ForResidentAsync(-1, All, CancellationToken.None));
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<ICertificateRecords>().ForResidentAsync(-1, CertificateRecordKinds.All, CancellationToken.None));
     }
 }

@@ -22,6 +22,7 @@ public enum CertificateRecordKinds
     Disability = 16,
     Businesses = 32,
     Graduations = 64,
+    All = Registration | Family | Income | HealthInsurance | Disability | Businesses | Graduations,
 }
 
 /// <summary>The holder as registered, and the records of the kinds asked for (the others are null or empty).</summary>
