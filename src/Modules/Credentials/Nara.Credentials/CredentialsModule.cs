@@ -5,6 +5,7 @@ using Nara.Credentials.Api;
 using Nara.Credentials.Data;
 using Nara.Credentials.Features;
 using Nara.Credentials.Issuing;
+using Nara.Credentials.Oid4vci;
 using Nara.Kernel.Data;
 using Nara.Kernel.Modules;
 
@@ -32,6 +33,13 @@ public sealed class CredentialsModule : IModule
         services.AddScoped<IssueResidentId>();
         services.AddScoped<ChangeCredentialStatus>();
         services.AddScoped<VerifyPresentation>();
+        services.AddScoped<IOfferableCredential, OfferableResidentId>();
+        services.AddScoped<OfferableCredentials>();
+        services.AddScoped<CreateCredentialOffer>();
+        services.AddScoped<ReadCredentialOffer>();
+        services.AddScoped<RedeemPreAuthorizedCode>();
+        services.AddScoped<IssueNonce>();
+        services.AddScoped<IssueCredentialToWallet>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -40,5 +48,6 @@ public sealed class CredentialsModule : IModule
         StatusEndpoints.Map(endpoints);
         VerifyEndpoints.Map(endpoints);
         MyCredentialEndpoints.Map(endpoints);
+        Oid4vciEndpoints.Map(endpoints);
     }
 }
