@@ -40,6 +40,10 @@ public sealed class CredentialsModule : IModule
         services.AddScoped<RedeemPreAuthorizedCode>();
         services.AddScoped<IssueNonce>();
         services.AddScoped<IssueCredentialToWallet>();
+        services.AddScoped<CreatePresentationRequest>();
+        services.AddScoped<ServePresentationRequest>();
+        services.AddScoped<AnswerPresentationRequest>();
+        services.AddScoped<ReadPresentationResult>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -49,5 +53,6 @@ public sealed class CredentialsModule : IModule
         VerifyEndpoints.Map(endpoints);
         MyCredentialEndpoints.Map(endpoints);
         Oid4vciEndpoints.Map(endpoints);
+        PresentationEndpoints.Map(endpoints);
     }
 }
