@@ -116,10 +116,10 @@ internal static class MyCredentialEndpoints
         };
     }
 
-    private static long? Resident(ClaimsPrincipal user) =>
+    internal static long? Resident(ClaimsPrincipal user) =>
         user.HasClaim(NaraClaims.ActorKind, ActorKinds.Citizen)
         && long.TryParse(user.FindFirstValue(NaraClaims.ResidentId), NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0 ? r : null;
 
-    private static CredentialActor Actor(ClaimsPrincipal user) =>
+    internal static CredentialActor Actor(ClaimsPrincipal user) =>
         new(ActorKinds.Citizen, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown");
 }

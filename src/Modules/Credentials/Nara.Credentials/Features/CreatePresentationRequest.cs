@@ -20,9 +20,10 @@ internal sealed class CreatePresentationRequest(CredentialsDbContext db, Offerab
 
     internal sealed record Created(Guid Id, string TransactionId, string Link, string RequestUri, string ClientId, DateTimeOffset ExpiresAt);
 
+    /// <param name="id">The request's id when the caller needs it in advance (a redirect URI naming the request); random otherwise.</param>
     /// <returns>The request, or the name of the field that is wrong.</returns>
     public async Task<(Created? Request, string? BadField, string? Problem)> ExecuteAsync(
-        string origin, string? type, IReadOnlyList<string>? claims, string? redirectUri, CancellationToken cancellationToken)
+        string origin, string? type, IReadOnlyList<string>? claims, string? redirectUri, CancellationToken cancellationToken, Guid? id = null)
     {
         if (types.Find(type) is not { } credential)
         {
@@ -46,7 +47,7 @@ internal sealed class CreatePresentationRequest(CredentialsDbContext db, Offerab
         var transaction = Secrets.New();
         var request = new PresentationRequest
         {
-            Id = Guid.NewGuid(), // public and unguessable-enough is not needed (the transaction id guards results), but no timestamp either
+            Id = id ?? Guid.NewGuid(), // public (it is in the QR code); the transaction id, not this, guards the result
             TransactionHash = Secrets.Hash(transaction),
             Nonce = Secrets.New(),
             State = Secrets.New(),
