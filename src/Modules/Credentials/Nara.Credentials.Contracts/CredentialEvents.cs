@@ -27,3 +27,17 @@ public sealed record CredentialStatusChanged(
     string Reason,
     CredentialActor Actor,
     DateTimeOffset At) : IIntegrationEvent;
+
+/// <summary>
+/// A citizen made an OpenID4VCI credential offer for their own wallet (a pre-authorized code, valid until
+/// <paramref name="ExpiresAt"/>). The credential itself, when the wallet fetches it, is a separate <see cref="CredentialIssued"/>.
+/// </summary>
+/// <param name="ConfigurationId">The credential_configuration_id offered.</param>
+public sealed record CredentialOfferCreated(
+    Guid OfferId,
+    long ResidentId,
+    string ConfigurationId,
+    bool TxCodeRequired,
+    DateTimeOffset ExpiresAt,
+    CredentialActor Actor,
+    DateTimeOffset At) : IIntegrationEvent;

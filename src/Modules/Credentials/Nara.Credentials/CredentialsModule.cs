@@ -5,6 +5,7 @@ using Nara.Credentials.Api;
 using Nara.Credentials.Data;
 using Nara.Credentials.Features;
 using Nara.Credentials.Issuing;
+using Nara.Credentials.Oid4vci;
 using Nara.Kernel.Data;
 using Nara.Kernel.Modules;
 
@@ -34,6 +35,17 @@ public sealed class CredentialsModule : IModule
         services.AddScoped<IssueCertificate>();
         services.AddScoped<ChangeCredentialStatus>();
         services.AddScoped<VerifyPresentation>();
+        services.AddScoped<IOfferableCredential, OfferableResidentId>();
+        services.AddScoped<OfferableCredentials>();
+        services.AddScoped<CreateCredentialOffer>();
+        services.AddScoped<ReadCredentialOffer>();
+        services.AddScoped<RedeemPreAuthorizedCode>();
+        services.AddScoped<IssueNonce>();
+        services.AddScoped<IssueCredentialToWallet>();
+        services.AddScoped<CreatePresentationRequest>();
+        services.AddScoped<ServePresentationRequest>();
+        services.AddScoped<AnswerPresentationRequest>();
+        services.AddScoped<ReadPresentationResult>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -42,5 +54,7 @@ public sealed class CredentialsModule : IModule
         StatusEndpoints.Map(endpoints);
         VerifyEndpoints.Map(endpoints);
         MyCredentialEndpoints.Map(endpoints);
+        Oid4vciEndpoints.Map(endpoints);
+        PresentationEndpoints.Map(endpoints);
     }
 }

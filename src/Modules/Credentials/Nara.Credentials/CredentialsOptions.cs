@@ -13,4 +13,16 @@ public sealed class CredentialsOptions
 
     /// <summary>How long a credential is valid after issuance.</summary>
     public TimeSpan Validity { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>How long an OpenID4VCI offer's pre-authorized code can be redeemed (short: it is a bearer secret in a QR code).</summary>
+    public TimeSpan OfferLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long the access token from the token endpoint can fetch the credential.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a c_nonce from the nonce endpoint is accepted in a key proof.</summary>
+    public TimeSpan NonceLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an OpenID4VP request can be answered, and its result read.</summary>
+    public TimeSpan PresentationLifetime { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -6,13 +6,26 @@ using Nara.Kernel.Events;
 namespace Nara.Audit.Features;
 
 /// <summary>
-/// Credentials issued, revoked, suspended or reinstated, against the resident: the type and status-list entry only,
+/// Credentials offered to a wallet, issued, revoked, suspended or reinstated, against the resident: the type and status-list entry only,
 /// never a claim. Verifications are never recorded (they do not reach the issuer).
 /// </summary>
 internal sealed class RecordCredentialChange(IAuditLog log) :
     IIntegrationEventHandler<CredentialIssued>,
-    IIntegrationEventHandler<CredentialStatusChanged>
+    IIntegrationEventHandler<CredentialStatusChanged>,
+    IIntegrationEventHandler<CredentialOfferCreated>
 {
+    public Task HandleAsync(IntegrationEventEnvelope<CredentialOfferCreated> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        return AppendAsync(envelope, e.Actor, "credentials.offer", e.ResidentId, e.OfferId, new Dictionary<string, string>
+        {
+            ["type"] = e.ConfigurationId,
+            ["txCode"] = e.TxCodeRequired ? "required" : "none",
+            ["expiresAt"] = e.ExpiresAt.ToString("O", CultureInfo.InvariantCulture),
+        }, cancellationToken);
+    }
+
     public Task HandleAsync(IntegrationEventEnvelope<CredentialIssued> envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Nara.Credentials.Contracts;
 using Nara.Credentials.Features;
+using Nara.Credentials.Oid4vci;
 using Nara.Credentials.SdJwt;
 using Nara.Kernel.Http;
 using Nara.Kernel.Security;
@@ -26,6 +27,42 @@ internal static class MyCredentialEndpoints
         my.MapPost("/resident-id", IssueAsync);
         my.MapPost("/certificates/{type}", IssueCertificateAsync);
         my.MapPost("/{id:guid}/status", ChangeStatusAsync);
+        my.MapPost("/offers", OfferAsync);
+    }
+
+    /// <param name="Type">The credential_configuration_id (a credential type id, e.g. resident-id).</param>
+    /// <param name="TxCode">Bind the offer to a 6-digit transaction code (default true); false for a code-only offer.</param>
+    internal sealed record OfferRequest(string? Type, bool? TxCode);
+
+    /// <summary>An OpenID4VCI credential offer for the citizen's own third-party wallet (pre-authorized code).</summary>
+    private static async Task<IResult> OfferAsync(OfferRequest? request, ClaimsPrincipal user, HttpContext http, CreateCredentialOffer create,
+        IOptions<CredentialsOptions> options, CancellationToken ct)
+    {
+        if (Resident(user) is not { } resident)
+        {
+            return Problems.Forbidden("Your account is not linked to a registered resident.");
+        }
+
+        var created = await create.ExecuteAsync(resident, request?.Type, request?.TxCode ?? true, Actor(user), ct);
+        if (created is null)
+        {
+            return Problems.Validation("type", "A credential type this issuer offers to wallets (see /.well-known/openid-credential-issuer).");
+        }
+
+        var issuer = Issuer.Of(http, options.Value);
+        var offer = IssuerMetadata.Offer(issuer, created.ConfigurationId, created.PreAuthorizedCode, created.TxCode is not null);
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Json(new
+        {
+            id = created.Id,
+            type = created.ConfigurationId,
+            credentialOffer = JsonSerializer.Deserialize<JsonElement>(offer.ToJsonString()),
+            offerLink = IssuerMetadata.OfferLink(offer),
+            credentialOfferUri = IssuerMetadata.OfferUri(issuer, created.PreAuthorizedCode),
+            offerByReferenceLink = IssuerMetadata.OfferByReferenceLink(issuer, created.PreAuthorizedCode),
+            txCode = created.TxCode,
+            expiresAt = created.ExpiresAt,
+        }, statusCode: StatusCodes.Status201Created);
     }
 
     /// <param name="HolderJwk">The wallet's public P-256 key as a JWK; the credential is bound to it (cnf.jwk).</param>
@@ -120,10 +157,10 @@ internal static class MyCredentialEndpoints
         };
     }
 
-    private static long? Resident(ClaimsPrincipal user) =>
+    internal static long? Resident(ClaimsPrincipal user) =>
         user.HasClaim(NaraClaims.ActorKind, ActorKinds.Citizen)
         && long.TryParse(user.FindFirstValue(NaraClaims.ResidentId), NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0 ? r : null;
 
-    private static CredentialActor Actor(ClaimsPrincipal user) =>
+    internal static CredentialActor Actor(ClaimsPrincipal user) =>
         new(ActorKinds.Citizen, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown");
 }

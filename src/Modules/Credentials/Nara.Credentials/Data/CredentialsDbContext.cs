@@ -5,17 +5,35 @@ using Nara.Kernel.Data;
 
 namespace Nara.Credentials.Data;
 
-/// <summary>Issued credentials' status entries (the status lists are computed from them) and the module's outbox.</summary>
+/// <summary>
+/// Issued credentials' status entries (the status lists are computed from them), OpenID4VCI offers and nonces,
+/// OpenID4VP requests, and the module's outbox.
+/// </summary>
 internal class CredentialsDbContext(DbContextOptions options) : ModuleDbContext(options)
 {
     public override string TablePrefix => "credentials";
 
     public DbSet<IssuedCredential> Issued => Set<IssuedCredential>();
 
+    public DbSet<CredentialOffer> Offers => Set<CredentialOffer>();
+
+    public DbSet<IssuanceNonce> Nonces => Set<IssuanceNonce>();
+
+    public DbSet<PresentationRequest> Presentations => Set<PresentationRequest>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfiguration(new IssuedCredentialConfiguration());
+        modelBuilder.ApplyConfiguration(new CredentialOfferConfiguration());
+        modelBuilder.ApplyConfiguration(new PresentationRequestConfiguration());
+        modelBuilder.Entity<IssuanceNonce>(b =>
+        {
+            b.ToTable("credentials_nonces");
+            b.HasKey(n => n.Hash);
+            b.Property(n => n.Hash).HasMaxLength(64);
+            b.HasIndex(n => n.ExpiresAt);
+        });
     }
 }
 
@@ -36,5 +54,43 @@ internal sealed class IssuedCredentialConfiguration : IEntityTypeConfiguration<I
         b.Property(c => c.Type).HasMaxLength(64);
         b.HasIndex(c => new { c.StatusList, c.StatusIndex }).IsUnique();
         b.HasIndex(c => c.ResidentId);
+    }
+}
+
+/// <summary>
+/// Offers live in the database rather than in self-contained signed codes: "single use" needs a record that the code
+/// (and then the token) was spent, checked and set in one conditional UPDATE, which works across host instances.
+/// </summary>
+internal sealed class CredentialOfferConfiguration : IEntityTypeConfiguration<CredentialOffer>
+{
+    public void Configure(EntityTypeBuilder<CredentialOffer> b)
+    {
+        b.ToTable("credentials_offers");
+        b.HasKey(o => o.Id);
+        b.Property(o => o.ActorId).HasMaxLength(64);
+        b.Property(o => o.ConfigurationId).HasMaxLength(64);
+        b.Property(o => o.CodeHash).HasMaxLength(64);
+        b.Property(o => o.TxCodeHash).HasMaxLength(64);
+        b.Property(o => o.AccessTokenHash).HasMaxLength(64);
+        b.HasIndex(o => o.CodeHash).IsUnique();
+        b.HasIndex(o => o.AccessTokenHash).IsUnique();
+        b.HasIndex(o => o.ResidentId);
+    }
+}
+
+internal sealed class PresentationRequestConfiguration : IEntityTypeConfiguration<PresentationRequest>
+{
+    public void Configure(EntityTypeBuilder<PresentationRequest> b)
+    {
+        b.ToTable("credentials_presentations");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.TransactionHash).HasMaxLength(64);
+        b.Property(p => p.Nonce).HasMaxLength(64);
+        b.Property(p => p.State).HasMaxLength(64);
+        b.Property(p => p.Type).HasMaxLength(64);
+        b.Property(p => p.Claims).HasMaxLength(2000);
+        b.Property(p => p.RedirectUri).HasMaxLength(2000);
+        b.Property(p => p.ResponseCodeHash).HasMaxLength(64);
+        b.HasIndex(p => p.ExpiresAt);
     }
 }

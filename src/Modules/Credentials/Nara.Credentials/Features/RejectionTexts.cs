@@ -27,6 +27,10 @@ internal static class RejectionTexts
         ["suspended"] = ("효력이 정지된 증명서입니다 (예: 휴대전화 분실 신고).", "This credential is suspended (for example, a lost phone was reported)."),
         ["status-unavailable"] = ("취소 여부를 확인할 수 없습니다.", "Whether it was revoked cannot be checked."),
         ["age-not-disclosed"] = ("만 19세 이상인지 공개하지 않았습니다.", "It does not disclose whether the holder is 19 or older."),
+        ["claims-missing"] = ("요청한 항목을 모두 공개하지 않았습니다.", "Not every requested item was disclosed."),
+        ["claims-not-requested"] = ("요청하지 않은 항목까지 보냈습니다. 받지 않았습니다.", "Items that were not asked for were sent; they were not accepted."),
+        ["wrong-credential-type"] = ("요청한 종류의 증명서가 아닙니다.", "This is not the kind of credential that was asked for."),
+        ["wallet-access_denied"] = ("소지자가 제시를 거절했습니다.", "The holder declined to share."),
     };
 
     public static (string Ko, string En) For(string? code) =>
