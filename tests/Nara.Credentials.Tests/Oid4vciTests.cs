@@ -187,6 +187,11 @@ public sealed class Oid4vciTests(CredentialsFactory factory) : IClassFixture<Cre
         Assert.Equal("invalid_proof", await CredentialErrorAsync(wallet, token, TestWallet.CredentialRequest("resident-id", wallet.Proof(Issuer, null, now))));
         Assert.Equal("invalid_proof", await CredentialErrorAsync(wallet, token, TestWallet.CredentialRequest("resident-id", wallet.Proof(Issuer, await wallet.NonceAsync(), now.AddMinutes(-10)))));
         Assert.Equal("invalid_proof", await CredentialErrorAsync(wallet, token, new JsonObject { ["credential_configuration_id"] = "resident-id" }));
+        var withPrivateKey = Es256.Sign(
+            new JsonObject { ["typ"] = "openid4vci-proof+jwt", ["jwk"] = JsonNode.Parse(wallet.Key.ExportParameters(true) is var p
+                ? $"{{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"{B64.Encode(p.Q.X)}\",\"y\":\"{B64.Encode(p.Q.Y)}\",\"d\":\"{B64.Encode(p.D)}\"}}" : "") },
+            new JsonObject { ["aud"] = Issuer, ["iat"] = now.ToUnixTimeSeconds(), ["nonce"] = await wallet.NonceAsync() }, wallet.Key);
+        Assert.Equal("invalid_proof", await CredentialErrorAsync(wallet, token, TestWallet.CredentialRequest("resident-id", withPrivateKey)));
 
         var (response, _) = await wallet.CredentialAsync(token, TestWallet.CredentialRequest("resident-id", wallet.Proof(Issuer, await wallet.NonceAsync(), now)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -181,6 +181,27 @@ public sealed class Oid4vpTests(CredentialsFactory factory) : IClassFixture<Cred
     }
 
     [Fact]
+    public async Task A_wallet_that_declines_is_heard_once_and_a_decline_for_an_unknown_request_is_an_error()
+    {
+        using var wallet = Wallet();
+        var created = await CreateAsync(new { claims = new[] { "name" } });
+        var request = await wallet.RequestObjectAsync(created["authorizationRequest"]!.GetValue<string>());
+        var fields = new Dictionary<string, string> { ["error"] = "access_denied", ["state"] = request["state"]!.GetValue<string>() };
+
+        using var decline = new FormUrlEncodedContent(fields);
+        var declined = await wallet.Http.PostAsync(new Uri(request["response_uri"]!.GetValue<string>()), decline);
+        using var again = new FormUrlEncodedContent(fields);
+        var twice = await wallet.Http.PostAsync(new Uri(request["response_uri"]!.GetValue<string>()), again);
+        using var unknown = new FormUrlEncodedContent(fields);
+        var nowhere = await wallet.Http.PostAsync(new Uri($"/api/credentials/presentations/{Guid.NewGuid()}/response", UriKind.Relative), unknown);
+
+        Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+        Assert.Equal("wallet-access_denied", Code((await ResultAsync(created)).Body));
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, nowhere.StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_requests_from_a_verifier_are_validation_problems()
     {
         var client = factory.CreateClient();

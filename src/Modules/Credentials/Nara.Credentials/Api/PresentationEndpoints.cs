@@ -83,7 +83,9 @@ internal static class PresentationEndpoints
         var form = await http.Request.ReadFormAsync(ct);
         var error = form.TryGetValue("error", out var e) ? e.ToString() : null;
         var outcome = await answer.ExecuteAsync(Issuer.Of(http, options.Value), id, form["vp_token"].ToString(), form["state"].ToString(), error, ct);
-        if (!outcome.Accepted && error is null)
+        // A wallet's error response that was recorded is "successfully processed" (200); a refused presentation, or
+        // anything that changed nothing (unknown, answered, wrong state), is an error to the wallet.
+        if (!outcome.Recorded || (!outcome.Accepted && error is null))
         {
             return OAuthError.Of(outcome.Error!, outcome.Description!);
         }

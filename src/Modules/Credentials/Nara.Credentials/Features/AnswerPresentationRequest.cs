@@ -17,9 +17,10 @@ namespace Nara.Credentials.Features;
 /// </summary>
 internal sealed class AnswerPresentationRequest(CredentialsDbContext db, VerifyPresentation verify, TimeProvider clock)
 {
+    /// <param name="Recorded">Whether this answer was taken as the request's (final) answer; false: nothing changed.</param>
     /// <param name="Accepted">Whether the presentation was accepted (the wallet learns this; the verifier reads the result).</param>
     /// <param name="RedirectUri">Same-device: where the wallet sends the user, with a response_code.</param>
-    internal sealed record Outcome(bool Known, bool Accepted, string? Error, string? Description, string? RedirectUri);
+    internal sealed record Outcome(bool Recorded, bool Accepted, string? Error, string? Description, string? RedirectUri);
 
     public async Task<Outcome> ExecuteAsync(string origin, Guid id, string? vpToken, string? state, string? walletError, CancellationToken cancellationToken)
     {
@@ -32,12 +33,12 @@ internal sealed class AnswerPresentationRequest(CredentialsDbContext db, VerifyP
 
         if (request.AnsweredAt is not null)
         {
-            return new Outcome(true, false, "invalid_request", "this request was already answered; a response is accepted once", null);
+            return new Outcome(false, false, "invalid_request", "this request was already answered; a response is accepted once", null);
         }
 
         if (state != request.State)
         {
-            return new Outcome(true, false, "invalid_request", "state does not match the request", null);
+            return new Outcome(false, false, "invalid_request", "state does not match the request", null);
         }
 
         var result = walletError is { Length: > 0 }
@@ -53,13 +54,13 @@ internal sealed class AnswerPresentationRequest(CredentialsDbContext db, VerifyP
                 .SetProperty(p => p.ResponseCodeHash, responseCodeHash), cancellationToken);
         if (recorded != 1)
         {
-            return new Outcome(true, false, "invalid_request", "this request was already answered; a response is accepted once", null);
+            return new Outcome(false, false, "invalid_request", "this request was already answered; a response is accepted once", null);
         }
 
         var redirect = request.RedirectUri is { } uri ? uri + (uri.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "response_code=" + responseCode : null;
         return accepted
             ? new Outcome(true, true, null, null, redirect)
-            : new Outcome(true, false, "invalid_request", Text(result, "reason") ?? "the presentation was not accepted", redirect);
+            : new Outcome(true, false, "invalid_request", Text(result, "reason") ?? "the presentation was not accepted", walletError is null ? null : redirect);
     }
 
     private async Task<JsonObject> CheckAsync(string origin, Guid id, string typeId, string nonce, List<string> wanted, string? vpToken, CancellationToken ct)
