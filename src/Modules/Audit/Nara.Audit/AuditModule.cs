@@ -87,6 +87,8 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<ConsentSigningKeyRotated, RecordConsentChange>();
         services.AddIntegrationEventHandler<CredentialIssued, RecordCredentialChange>();
         services.AddIntegrationEventHandler<CredentialStatusChanged, RecordCredentialChange>();
+        services.AddIntegrationEventHandler<WalletCredentialAdded, RecordCredentialChange>();
+        services.AddIntegrationEventHandler<WalletCredentialRemoved, RecordCredentialChange>();
         services.AddIntegrationEventHandler<MyDataTransferred, RecordConsentChange>();
         services.AddIntegrationEventHandler<DataExchanged, RecordDataExchange>();
         services.AddIntegrationEventHandler<DataAccessAlertsChanged, RecordDataExchange>();

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Credentials.Api;
+using Nara.Credentials.Certificates;
 using Nara.Credentials.Data;
 using Nara.Credentials.Features;
 using Nara.Credentials.Issuing;
+using Nara.Credentials.Wallet;
 using Nara.Kernel.Data;
 using Nara.Kernel.Modules;
 
@@ -32,6 +34,18 @@ public sealed class CredentialsModule : IModule
         services.AddScoped<IssueResidentId>();
         services.AddScoped<ChangeCredentialStatus>();
         services.AddScoped<VerifyPresentation>();
+
+        // The citizen's web wallet: holder keys and credentials sealed with the host's Data Protection key ring.
+        services.AddSingleton<WalletVault>();
+        services.AddScoped<AddToWallet>();
+        services.AddScoped<IssueResidentIdToWallet>();
+        services.AddScoped<WalletQueries>();
+        services.AddScoped<PresentFromWallet>();
+        services.AddScoped<RemoveFromWallet>();
+
+        // Printable certificates: PDFsharp's font resolver is process-wide; found once (Nara:Credentials:FontPath or the system's).
+        services.AddSingleton(_ => CertificateFonts.Install(configuration));
+        services.AddScoped<PrintCertificate>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -40,5 +54,6 @@ public sealed class CredentialsModule : IModule
         StatusEndpoints.Map(endpoints);
         VerifyEndpoints.Map(endpoints);
         MyCredentialEndpoints.Map(endpoints);
+        WalletEndpoints.Map(endpoints);
     }
 }

@@ -13,4 +13,10 @@ public sealed class CredentialsOptions
 
     /// <summary>How long a credential is valid after issuance.</summary>
     public TimeSpan Validity { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>
+    /// How long the QR on a printed certificate stays verifiable (its KB-JWT's age limit at /verify/print); a screen
+    /// QR has the usual five minutes.
+    /// </summary>
+    public TimeSpan PrintedPresentationValidity { get; set; } = TimeSpan.FromDays(30);
 }
