@@ -1,5 +1,10 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Nara.Credentials.Certificates;
+using Nara.Credentials.Features;
+using Nara.Credentials.Issuing;
 using Nara.Registries.Contracts;
 using UglyToad.PdfPig;
 using ZXing;
@@ -12,7 +17,7 @@ namespace Nara.Credentials.Tests;
 /// The printable certificate: read back with PdfPig (its text) and its QR decoded with ZXing from the embedded image;
 /// the QR's link is accepted by /verify, days later too, and discloses what the paper shows and nothing else.
 /// </summary>
-public sealed class CertificatePdfTests(CredentialsFactory factory) : IClassFixture<CredentialsFactory>
+public sealed class CertificatePdfTests(CredentialsFactory factory, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<CredentialsFactory>
 {
     private static bool HasFont => CertificateFonts.Candidates.Any(File.Exists);
 
@@ -41,11 +46,15 @@ public sealed class CertificatePdfTests(CredentialsFactory factory) : IClassFixt
         var reference = pdf.Information.Subject!;
         Assert.Contains(reference, text, StringComparison.Ordinal);
 
-        var link = DecodeQr(pdf);
+        var (link, version) = DecodeQr(pdf);
         Assert.StartsWith("http://localhost/verify?p=", link, StringComparison.Ordinal);
+        output.WriteLine($"QR version {version} for a {link.Length}-character link; PDF {bytes.Length} bytes");
+        Assert.InRange(version, 1, 33); // name, birth date and nationality: scannable at about 70 mm
 
-        // Ten days later (a paper certificate is read later), the QR still verifies and shows what the paper shows.
-        factory.Clock.Advance(TimeSpan.FromDays(10));
+        // Paper is read later than a screen: past the screen QR's five minutes, the printed QR still verifies and shows
+        // what the paper shows. (Moving the shared clock by days would fire every periodic job thousands of times; the
+        // 30-day limit is checked below with a verifier on its own clock.)
+        factory.Clock.Advance(TimeSpan.FromMinutes(6));
         var verified = await factory.CreateClient().GetStringAsync(new Uri(new Uri(link).PathAndQuery + "&culture=ko", UriKind.Relative));
         Assert.Contains("확인되었습니다", verified, StringComparison.Ordinal);
         Assert.Contains("김서연", verified, StringComparison.Ordinal);
@@ -53,6 +62,10 @@ public sealed class CertificatePdfTests(CredentialsFactory factory) : IClassFixt
         Assert.Contains(reference, verified, StringComparison.Ordinal);
         Assert.DoesNotContain("Kim Seo-yeon", verified, StringComparison.Ordinal);
         Assert.DoesNotContain("age_over_19", verified, StringComparison.Ordinal);
+
+        var presentation = link[(link.IndexOf("p=", StringComparison.Ordinal) + 2)..];
+        Assert.True((await VerifyAtAsync(presentation, TimeSpan.FromDays(29))).Valid);
+        Assert.Equal("key-binding-stale", (await VerifyAtAsync(presentation, TimeSpan.FromDays(31))).Code);
 
         // Pasted into the form instead of opened, the same link is accepted.
         var client = factory.CreateClient();
@@ -79,28 +92,49 @@ public sealed class CertificatePdfTests(CredentialsFactory factory) : IClassFixt
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
 
-    /// <summary>The QR is the certificate's only image: its decoded samples go to ZXing as grey levels.</summary>
-    private static string DecodeQr(PdfDocument pdf)
+    /// <summary>Verifies a /verify link's presentation as /verify would, on a clock moved on by <paramref name="later"/>.</summary>
+    private async Task<VerificationOutcome> VerifyAtAsync(string presentation, TimeSpan later)
     {
-        var image = Assert.Single(pdf.GetPages().SelectMany(p => p.GetImages()));
-        Assert.True(image.TryGetBytesAsMemory(out var memory), "the image's samples could be decoded");
-        var samples = memory.ToArray();
-        int width = image.WidthInSamples, height = image.HeightInSamples;
-        var luminance = new byte[width * height];
-        var components = image.BitsPerComponent == 8 ? samples.Length / (width * height) : 0;
-        for (var y = 0; y < height; y++)
+        await using var scope = factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var clock = new FakeTimeProvider(factory.Clock.GetUtcNow() + later);
+        var verify = new VerifyPresentation(services.GetRequiredService<IssuerKeyRing>(), clock, services.GetRequiredService<IStatusLists>(),
+            services.GetRequiredService<IOptions<CredentialsOptions>>());
+        return await verify.ExecuteLinkAsync(presentation, "http://localhost", false, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The QR is drawn as filled rectangles (the page's only paths): rebuild the module grid from their positions,
+    /// render it at 4 px a module with a quiet zone, and let ZXing decode it.
+    /// </summary>
+    private static (string Text, int Version) DecodeQr(PdfDocument pdf)
+    {
+        var boxes = pdf.GetPage(1).Paths.Where(p => p.IsFilled).SelectMany(p => p).Select(sp => sp.GetBoundingRectangle()).OfType<UglyToad.PdfPig.Core.PdfRectangle>().ToList();
+        Assert.NotEmpty(boxes);
+        var module = boxes.Min(b => b.Height);
+        double left = boxes.Min(b => b.Left), top = boxes.Max(b => b.Top);
+        var n = (int)Math.Round((boxes.Max(b => b.Right) - left) / module);
+        Assert.Equal(n, (int)Math.Round((top - boxes.Min(b => b.Bottom)) / module)); // square
+        const int scale = 4, quiet = 4;
+        var width = (n + (2 * quiet)) * scale;
+        var pixels = Enumerable.Repeat((byte)255, width * width).ToArray();
+        foreach (var b in boxes)
         {
-            for (var x = 0; x < width; x++)
+            var row = (int)Math.Round((top - b.Top) / module);
+            var column = (int)Math.Round((b.Left - left) / module);
+            var span = (int)Math.Round(b.Width / module);
+            for (var dy = 0; dy < scale; dy++)
             {
-                luminance[(y * width) + x] = components > 0
-                    ? samples[((y * width) + x) * components]
-                    : (samples[(y * ((width + 7) / 8)) + (x / 8)] & (0x80 >> (x % 8))) != 0 ? (byte)255 : (byte)0;
+                for (var dx = 0; dx < span * scale; dx++)
+                {
+                    pixels[((((row + quiet) * scale) + dy) * width) + ((column + quiet) * scale) + dx] = 0;
+                }
             }
         }
 
-        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, width, height, RGBLuminanceSource.BitmapFormat.Gray8)));
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(pixels, width, width, RGBLuminanceSource.BitmapFormat.Gray8)));
         var result = new QRCodeReader().decode(bitmap, new Dictionary<DecodeHintType, object> { [DecodeHintType.PURE_BARCODE] = true });
         Assert.NotNull(result);
-        return result.Text;
+        return (result.Text, (n - 17) / 4);
     }
 }

@@ -56,10 +56,7 @@ internal static class CertificatePdf
             y = Item(g, "발급 기관", "Issuer", "나라 (Nara) " + (c.Issuer ?? ""), y, width);
             y = Item(g, "확인번호", "Verification reference", c.Reference, y, width) + 8;
 
-            using (var qr = XImage.FromStream(new MemoryStream(QrCodes.Png(c.QrText, 4).Png)))
-            {
-                g.DrawImage(qr, Margin, y, QrSize, QrSize);
-            }
+            DrawQr(g, c.QrText, Margin, y);
 
             var noteX = Margin + QrSize + 16;
             var noteWidth = width - QrSize - 16;
@@ -74,6 +71,33 @@ internal static class CertificatePdf
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
+    }
+
+    /// <summary>The QR as filled rectangles, one per run of dark modules in a row: sharp in print, no image codec involved.</summary>
+    private static void DrawQr(XGraphics g, string text, double x, double y)
+    {
+        var modules = QrCodes.Modules(text);
+        var size = QrSize / modules.Count;
+        for (var row = 0; row < modules.Count; row++)
+        {
+            var line = modules[row];
+            for (var start = 0; start < line.Length; start++)
+            {
+                if (!line[start])
+                {
+                    continue;
+                }
+
+                var end = start;
+                while (end + 1 < line.Length && line[end + 1])
+                {
+                    end++;
+                }
+
+                g.DrawRectangle(XBrushes.Black, x + (start * size), y + (row * size), (end - start + 1) * size, size);
+                start = end;
+            }
+        }
     }
 
     private static string Day(DateTimeOffset at) => KoreaTime.ToSeoul(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

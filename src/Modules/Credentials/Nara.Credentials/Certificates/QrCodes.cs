@@ -17,6 +17,14 @@ internal static class QrCodes
         return (png.GetGraphic(pixelsPerModule), data.Version);
     }
 
+    /// <summary>The modules (true: dark), quiet zone included, for drawing as vectors (crisp on paper at any size).</summary>
+    public static IReadOnlyList<bool[]> Modules(string text)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.L);
+        return [.. data.ModuleMatrix.Select(row => Enumerable.Range(0, row.Length).Select(i => row[i]).ToArray())];
+    }
+
     /// <summary>For an &lt;img&gt; (the host's CSP allows data: images).</summary>
     public static string DataUri(string text) => "data:image/png;base64," + Convert.ToBase64String(Png(text, 4).Png);
 }
