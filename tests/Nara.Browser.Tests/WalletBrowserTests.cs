@@ -22,8 +22,12 @@ public sealed class WalletBrowserTests(BrowserFixture fixture) : IClassFixture<B
 
         await page.GetByRole(AriaRole.Link, new() { Name = "제시하기" }).ClickAsync();
         await page.WaitForURLAsync("**/present");
-        await page.GetByLabel("이름", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("만 19세 이상").CheckAsync();
+        // KRDS draws the box on the label, so a person clicks the label; the input stays the keyboard's focus target.
+        await page.Locator("label[for=claim-name]").ClickAsync();
+        await page.Locator("label[for=claim-age_over_19]").ClickAsync();
+        Assert.True(await page.GetByLabel("이름", new() { Exact = true }).IsCheckedAsync());
+        Assert.True(await page.GetByLabel("만 19세 이상").IsCheckedAsync());
+        Assert.False(await page.GetByLabel("생년월일").IsCheckedAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "제시 QR 만들기" }).ClickAsync();
         await Assertions.Expect(page.Locator("#presentation-result")).ToContainTextAsync("제시할 준비가 되었습니다");
         Assert.True(await page.Locator("img.nara-wallet-qr").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the QR image rendered");

@@ -49,7 +49,7 @@ public sealed class WalletPageTests(CredentialsFactory factory) : IClassFixture<
         var response = await citizen.PresentAsync(id, ["name", "age_over_19"]);
         response.EnsureSuccessStatusCode();
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("data:image/png;base64,", html, StringComparison.Ordinal);
+        Assert.Contains("data:image/svg+xml;base64,", html, StringComparison.Ordinal);
         var link = WalletClient.PresentedText(html);
         Assert.StartsWith("http://localhost/verify?p=", link, StringComparison.Ordinal);
 
@@ -112,7 +112,7 @@ public sealed class WalletPageTests(CredentialsFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(new Uri($"/my/wallet/{id:D}", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(new Uri($"/my/wallet/{id:D}/present", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(new Uri($"/my/wallet/{id:D}/pdf", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await other.PostFormAsync("/my/wallet", $"/my/wallet/{id:D}?handler=Remove", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostFormAsync("/my/wallet", $"/my/wallet/{id:D}?handler=Remove", [new("confirm", "true")])).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostFormAsync("/my/wallet", $"/my/wallet/{id:D}/present", [new("Claims", "name")])).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync(new Uri($"/my/wallet/{id:D}", UriKind.Relative))).StatusCode); // still there
@@ -183,7 +183,12 @@ public sealed class WalletPageTests(CredentialsFactory factory) : IClassFixture<
         var citizen = await factory.CitizenAsync(DemoPersonas.MotherOfNewborn);
         var id = await citizen.GetMobileIdAsync();
 
-        var removed = await citizen.PostFormAsync($"/my/wallet/{id:D}", $"/my/wallet/{id:D}?handler=Remove", []);
+        var unconfirmed = await citizen.PostFormAsync($"/my/wallet/{id:D}", $"/my/wallet/{id:D}?handler=Remove", []);
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+        Assert.Contains("remove-error", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await citizen.GetAsync(new Uri($"/my/wallet/{id:D}", UriKind.Relative))).StatusCode); // still there
+
+        var removed = await citizen.PostFormAsync($"/my/wallet/{id:D}", $"/my/wallet/{id:D}?handler=Remove", [new("confirm", "true")]);
 
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync(new Uri($"/my/wallet/{id:D}", UriKind.Relative))).StatusCode);

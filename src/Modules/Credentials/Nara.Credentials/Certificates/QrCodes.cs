@@ -8,15 +8,6 @@ namespace Nara.Credentials.Certificates;
 /// </summary>
 internal static class QrCodes
 {
-    /// <summary>A PNG (black on white, a four-module quiet zone) and the QR version it needed.</summary>
-    public static (byte[] Png, int Version) Png(string text, int pixelsPerModule)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.L);
-        using var png = new PngByteQRCode(data);
-        return (png.GetGraphic(pixelsPerModule), data.Version);
-    }
-
     /// <summary>The modules (true: dark), quiet zone included, for drawing as vectors (crisp on paper at any size).</summary>
     public static IReadOnlyList<bool[]> Modules(string text)
     {
@@ -25,6 +16,15 @@ internal static class QrCodes
         return [.. data.ModuleMatrix.Select(row => Enumerable.Range(0, row.Length).Select(i => row[i]).ToArray())];
     }
 
-    /// <summary>For an &lt;img&gt; (the host's CSP allows data: images).</summary>
-    public static string DataUri(string text) => "data:image/png;base64," + Convert.ToBase64String(Png(text, 4).Png);
+    /// <summary>
+    /// For an &lt;img&gt; (the host's CSP allows data: images): SVG, so the code stays sharp at whatever size the page
+    /// shows it. (PNG would blur when scaled and PDFsharp cannot import QRCoder's 1-bit PNG anyway.)
+    /// </summary>
+    public static string DataUri(string text)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.L);
+        using var svg = new SvgQRCode(data);
+        return "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(svg.GetGraphic(4)));
+    }
 }

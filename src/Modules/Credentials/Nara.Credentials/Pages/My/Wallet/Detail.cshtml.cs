@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nara.Credentials.Api;
@@ -22,8 +23,24 @@ internal sealed class DetailModel(WalletQueries wallet, RemoveFromWallet remove)
         return Detail is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct)
+    /// <summary>True when a removal was posted without ticking "I understand" (re-shown with 400, nothing removed).</summary>
+    public bool ConfirmMissing { get; private set; }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, bool confirm, CancellationToken ct)
     {
+        if (!confirm)
+        {
+            Detail = Citizens.Resident(User) is { } owner ? await wallet.FindAsync(owner, id, ct) : null;
+            if (Detail is null)
+            {
+                return NotFound();
+            }
+
+            ConfirmMissing = true;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         var removed = Citizens.Resident(User) is { } resident && await remove.ExecuteAsync(resident, id, Citizens.Actor(User), ct);
         return removed ? Redirect("/my/wallet?done=removed") : NotFound();
     }
