@@ -88,6 +88,8 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<CredentialIssued, RecordCredentialChange>();
         services.AddIntegrationEventHandler<CredentialStatusChanged, RecordCredentialChange>();
         services.AddIntegrationEventHandler<CredentialOfferCreated, RecordCredentialChange>();
+        services.AddIntegrationEventHandler<WalletCredentialAdded, RecordCredentialChange>();
+        services.AddIntegrationEventHandler<WalletCredentialRemoved, RecordCredentialChange>();
         services.AddIntegrationEventHandler<MyDataTransferred, RecordConsentChange>();
         services.AddIntegrationEventHandler<DataExchanged, RecordDataExchange>();
         services.AddIntegrationEventHandler<DataAccessAlertsChanged, RecordDataExchange>();

@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Credentials.Api;
+using Nara.Credentials.Certificates;
 using Nara.Credentials.Data;
 using Nara.Credentials.Features;
 using Nara.Credentials.Issuing;
 using Nara.Credentials.Oid4vci;
+using Nara.Credentials.Wallet;
 using Nara.Kernel.Data;
 using Nara.Kernel.Modules;
 
@@ -46,6 +48,18 @@ public sealed class CredentialsModule : IModule
         services.AddScoped<ServePresentationRequest>();
         services.AddScoped<AnswerPresentationRequest>();
         services.AddScoped<ReadPresentationResult>();
+
+        // The citizen's web wallet: holder keys and credentials sealed with the host's Data Protection key ring.
+        services.AddSingleton<WalletVault>();
+        services.AddScoped<AddToWallet>();
+        services.AddScoped<IssueResidentIdToWallet>();
+        services.AddScoped<WalletQueries>();
+        services.AddScoped<PresentFromWallet>();
+        services.AddScoped<RemoveFromWallet>();
+
+        // Printable certificates: PDFsharp's font resolver is process-wide; found once (Nara:Credentials:FontPath or the system's).
+        services.AddSingleton(_ => CertificateFonts.Install(configuration));
+        services.AddScoped<PrintCertificate>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -56,5 +70,6 @@ public sealed class CredentialsModule : IModule
         MyCredentialEndpoints.Map(endpoints);
         Oid4vciEndpoints.Map(endpoints);
         PresentationEndpoints.Map(endpoints);
+        WalletEndpoints.Map(endpoints);
     }
 }

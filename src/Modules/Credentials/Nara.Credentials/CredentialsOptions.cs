@@ -25,4 +25,10 @@ public sealed class CredentialsOptions
 
     /// <summary>How long an OpenID4VP request can be answered, and its result read.</summary>
     public TimeSpan PresentationLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long the QR on a printed certificate stays verifiable (its KB-JWT's age limit at /verify/print); a screen
+    /// QR has the usual five minutes.
+    /// </summary>
+    public TimeSpan PrintedPresentationValidity { get; set; } = TimeSpan.FromDays(30);
 }

@@ -7,12 +7,15 @@ namespace Nara.Audit.Features;
 
 /// <summary>
 /// Credentials offered to a wallet, issued, revoked, suspended or reinstated, against the resident: the type and status-list entry only,
-/// never a claim. Verifications are never recorded (they do not reach the issuer).
+/// never a claim; web-wallet entries added and removed (type only). Verifications are never recorded (they do not
+/// reach the issuer).
 /// </summary>
 internal sealed class RecordCredentialChange(IAuditLog log) :
     IIntegrationEventHandler<CredentialIssued>,
     IIntegrationEventHandler<CredentialStatusChanged>,
-    IIntegrationEventHandler<CredentialOfferCreated>
+    IIntegrationEventHandler<CredentialOfferCreated>,
+    IIntegrationEventHandler<WalletCredentialAdded>,
+    IIntegrationEventHandler<WalletCredentialRemoved>
 {
     public Task HandleAsync(IntegrationEventEnvelope<CredentialOfferCreated> envelope, CancellationToken cancellationToken)
     {
@@ -45,6 +48,22 @@ internal sealed class RecordCredentialChange(IAuditLog log) :
         var e = envelope.Event;
         return AppendAsync(envelope, e.Actor, $"credentials.{e.Status}", e.ResidentId, e.CredentialId,
             new Dictionary<string, string> { ["type"] = e.Type, ["reason"] = e.Reason.Length <= 200 ? e.Reason : e.Reason[..200] }, cancellationToken);
+    }
+
+    /// <summary>The citizen's web wallet took in a credential and a holder key the portal keeps for it.</summary>
+    public Task HandleAsync(IntegrationEventEnvelope<WalletCredentialAdded> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        return AppendAsync(envelope, e.Actor, "credentials.wallet.add", e.ResidentId, e.EntryId, new Dictionary<string, string> { ["type"] = e.Type }, cancellationToken);
+    }
+
+    /// <summary>A credential and its holder key were deleted from the citizen's web wallet.</summary>
+    public Task HandleAsync(IntegrationEventEnvelope<WalletCredentialRemoved> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        return AppendAsync(envelope, e.Actor, "credentials.wallet.remove", e.ResidentId, e.EntryId, new Dictionary<string, string> { ["type"] = e.Type }, cancellationToken);
     }
 
     private Task<AuditReceipt> AppendAsync<T>(IntegrationEventEnvelope<T> envelope, CredentialActor actor, string action, long residentId, Guid credentialId, Dictionary<string, string> detail, CancellationToken ct)

@@ -7,7 +7,7 @@ namespace Nara.Credentials.Data;
 
 /// <summary>
 /// Issued credentials' status entries (the status lists are computed from them), OpenID4VCI offers and nonces,
-/// OpenID4VP requests, and the module's outbox.
+/// OpenID4VP requests, citizens' web wallets and the module's outbox.
 /// </summary>
 internal class CredentialsDbContext(DbContextOptions options) : ModuleDbContext(options)
 {
@@ -20,6 +20,9 @@ internal class CredentialsDbContext(DbContextOptions options) : ModuleDbContext(
     public DbSet<IssuanceNonce> Nonces => Set<IssuanceNonce>();
 
     public DbSet<PresentationRequest> Presentations => Set<PresentationRequest>();
+
+    /// <summary>Citizens' web wallets (the holder's side, sealed); kept apart from the issuer's claim-free records.</summary>
+    public DbSet<WalletCredential> Wallet => Set<WalletCredential>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -34,6 +37,8 @@ internal class CredentialsDbContext(DbContextOptions options) : ModuleDbContext(
             b.Property(n => n.Hash).HasMaxLength(64);
             b.HasIndex(n => n.ExpiresAt);
         });
+
+        modelBuilder.ApplyConfiguration(new WalletCredentialConfiguration());
     }
 }
 
@@ -92,5 +97,17 @@ internal sealed class PresentationRequestConfiguration : IEntityTypeConfiguratio
         b.Property(p => p.RedirectUri).HasMaxLength(2000);
         b.Property(p => p.ResponseCodeHash).HasMaxLength(64);
         b.HasIndex(p => p.ExpiresAt);
+    }
+}
+
+internal sealed class WalletCredentialConfiguration : IEntityTypeConfiguration<WalletCredential>
+{
+    public void Configure(EntityTypeBuilder<WalletCredential> b)
+    {
+        b.ToTable("credentials_wallet");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Type).HasMaxLength(64);
+        b.Property(c => c.Sealed).IsRequired();
+        b.HasIndex(c => c.ResidentId);
     }
 }

@@ -44,15 +44,16 @@ internal sealed class LetterFonts : IFontResolver
 
     /// <summary>
     /// PDFsharp's resolver is process-wide and may be set once: the first instance that found a font is installed,
-    /// later ones (another host in the same process) render with it. An instance without a font is never installed,
-    /// so its callers answer "no font" without touching PDFsharp.
+    /// later ones (another host in the same process, or Credentials' certificate fonts, which also answer every family
+    /// with a Hangul face) render with it. An instance without a font is never installed, so its callers answer "no
+    /// font" without touching PDFsharp.
     /// </summary>
     public static LetterFonts Install(LetterFonts fonts)
     {
         ArgumentNullException.ThrowIfNull(fonts);
         lock (Gate)
         {
-            if (fonts.Path is not null && GlobalFontSettings.FontResolver is not LetterFonts)
+            if (fonts.Path is not null && GlobalFontSettings.FontResolver is null)
             {
                 GlobalFontSettings.FontResolver = fonts;
             }

@@ -1,0 +1,140 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Nara.Credentials.Certificates;
+using Nara.Credentials.Features;
+using Nara.Credentials.Issuing;
+using Nara.Registries.Contracts;
+using UglyToad.PdfPig;
+using ZXing;
+using ZXing.Common;
+using ZXing.QrCode;
+
+namespace Nara.Credentials.Tests;
+
+/// <summary>
+/// The printable certificate: read back with PdfPig (its text) and its QR decoded with ZXing from the embedded image;
+/// the QR's link is accepted by /verify, days later too, and discloses what the paper shows and nothing else.
+/// </summary>
+public sealed class CertificatePdfTests(CredentialsFactory factory, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<CredentialsFactory>
+{
+    private static bool HasFont => CertificateFonts.Candidates.Any(File.Exists);
+
+    [Fact]
+    public async Task The_certificate_pdf_shows_the_chosen_claims_and_its_qr_is_accepted_by_verify()
+    {
+        var citizen = await factory.CitizenAsync(DemoPersonas.MotherOfNewborn);
+        var id = await citizen.GetMobileIdAsync();
+
+        var response = await citizen.GetAsync(new Uri($"/my/wallet/{id:D}/pdf?claim=birthdate&claim=nationality", UriKind.Relative));
+        if (!HasFont)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode); // says what to install instead of a broken PDF
+            return;
+        }
+
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using var pdf = PdfDocument.Open(bytes);
+        var text = string.Concat(pdf.GetPages().Select(p => p.Text));
+        Assert.Contains("모바일 주민등록증", text, StringComparison.Ordinal);
+        Assert.Contains("김서연", text, StringComparison.Ordinal);
+        Assert.Contains("1993-05-14", text, StringComparison.Ordinal);
+        Assert.Contains("2027-03-02", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("주소", text, StringComparison.Ordinal); // not chosen, not printed
+        var reference = pdf.Information.Subject!;
+        Assert.Contains(reference, text, StringComparison.Ordinal);
+
+        var (link, version) = DecodeQr(pdf);
+        Assert.StartsWith("http://localhost/verify?p=", link, StringComparison.Ordinal);
+        output.WriteLine($"QR version {version} for a {link.Length}-character link; PDF {bytes.Length} bytes");
+        Assert.InRange(version, 1, 33); // name, birth date and nationality: scannable at about 70 mm
+
+        // Paper is read later than a screen: past the screen QR's five minutes, the printed QR still verifies and shows
+        // what the paper shows. (Moving the shared clock by days would fire every periodic job thousands of times; the
+        // 30-day limit is checked below with a verifier on its own clock.)
+        factory.Clock.Advance(TimeSpan.FromMinutes(6));
+        var verified = await factory.CreateClient().GetStringAsync(new Uri(new Uri(link).PathAndQuery + "&culture=ko", UriKind.Relative));
+        Assert.Contains("확인되었습니다", verified, StringComparison.Ordinal);
+        Assert.Contains("김서연", verified, StringComparison.Ordinal);
+        Assert.Contains("1993-05-14", verified, StringComparison.Ordinal);
+        Assert.Contains(reference, verified, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kim Seo-yeon", verified, StringComparison.Ordinal);
+        Assert.DoesNotContain("age_over_19", verified, StringComparison.Ordinal);
+
+        var presentation = link[(link.IndexOf("p=", StringComparison.Ordinal) + 2)..];
+        Assert.True((await VerifyAtAsync(presentation, TimeSpan.FromDays(29))).Valid);
+        Assert.Equal("key-binding-stale", (await VerifyAtAsync(presentation, TimeSpan.FromDays(31))).Code);
+
+        // Pasted into the form instead of opened, the same link is accepted.
+        var client = factory.CreateClient();
+        var page = await client.GetStringAsync(new Uri("/verify", UriKind.Relative));
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Presentation"] = link,
+            ["__RequestVerificationToken"] = Nara.Testing.OfficialAccounts.AntiforgeryToken(page),
+        });
+        var pasted = await (await client.PostAsync(new Uri("/verify", UriKind.Relative), content)).Content.ReadAsStringAsync();
+        Assert.Contains("확인되었습니다", pasted, StringComparison.Ordinal);
+        Assert.Contains(reference, pasted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_claim_the_credential_lacks_is_a_validation_problem()
+    {
+        var citizen = await factory.CitizenAsync(DemoPersonas.FatherOfNewborn);
+        var id = await citizen.GetMobileIdAsync();
+
+        var response = await citizen.GetAsync(new Uri($"/my/wallet/{id:D}/pdf?claim=salary", UriKind.Relative));
+
+        Assert.Equal(HasFont ? HttpStatusCode.BadRequest : HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    /// <summary>Verifies a /verify link's presentation as /verify would, on a clock moved on by <paramref name="later"/>.</summary>
+    private async Task<VerificationOutcome> VerifyAtAsync(string presentation, TimeSpan later)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var clock = new FakeTimeProvider(factory.Clock.GetUtcNow() + later);
+        var verify = new VerifyPresentation(services.GetRequiredService<IssuerKeyRing>(), clock, services.GetRequiredService<IStatusLists>(),
+            services.GetRequiredService<IOptions<CredentialsOptions>>());
+        return await verify.ExecuteLinkAsync(presentation, "http://localhost", false, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The QR is drawn as filled rectangles (the page's only paths): rebuild the module grid from their positions,
+    /// render it at 4 px a module with a quiet zone, and let ZXing decode it.
+    /// </summary>
+    private static (string Text, int Version) DecodeQr(PdfDocument pdf)
+    {
+        var boxes = pdf.GetPage(1).Paths.Where(p => p.IsFilled).SelectMany(p => p).Select(sp => sp.GetBoundingRectangle()).OfType<UglyToad.PdfPig.Core.PdfRectangle>().ToList();
+        Assert.NotEmpty(boxes);
+        var module = boxes.Min(b => b.Height);
+        double left = boxes.Min(b => b.Left), top = boxes.Max(b => b.Top);
+        var n = (int)Math.Round((boxes.Max(b => b.Right) - left) / module);
+        Assert.Equal(n, (int)Math.Round((top - boxes.Min(b => b.Bottom)) / module)); // square
+        const int scale = 4, quiet = 4;
+        var width = (n + (2 * quiet)) * scale;
+        var pixels = Enumerable.Repeat((byte)255, width * width).ToArray();
+        foreach (var b in boxes)
+        {
+            var row = (int)Math.Round((top - b.Top) / module);
+            var column = (int)Math.Round((b.Left - left) / module);
+            var span = (int)Math.Round(b.Width / module);
+            for (var dy = 0; dy < scale; dy++)
+            {
+                for (var dx = 0; dx < span * scale; dx++)
+                {
+                    pixels[((((row + quiet) * scale) + dy) * width) + ((column + quiet) * scale) + dx] = 0;
+                }
+            }
+        }
+
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(pixels, width, width, RGBLuminanceSource.BitmapFormat.Gray8)));
+        var result = new QRCodeReader().decode(bitmap, new Dictionary<DecodeHintType, object> { [DecodeHintType.PURE_BARCODE] = true });
+        Assert.NotNull(result);
+        return (result.Text, (n - 17) / 4);
+    }
+}
