@@ -87,6 +87,7 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<ConsentSigningKeyRotated, RecordConsentChange>();
         services.AddIntegrationEventHandler<CredentialIssued, RecordCredentialChange>();
         services.AddIntegrationEventHandler<CredentialStatusChanged, RecordCredentialChange>();
+        services.AddIntegrationEventHandler<CredentialIssuerKeyRotated, RecordCredentialChange>();
         services.AddIntegrationEventHandler<MyDataTransferred, RecordConsentChange>();
         services.AddIntegrationEventHandler<DataExchanged, RecordDataExchange>();
         services.AddIntegrationEventHandler<DataAccessAlertsChanged, RecordDataExchange>();

@@ -27,3 +27,13 @@ public sealed record CredentialStatusChanged(
     string Reason,
     CredentialActor Actor,
     DateTimeOffset At) : IIntegrationEvent;
+
+/// <summary>
+/// The issuer key was rotated: new credentials and status lists are signed with <paramref name="KeyId"/>; the
+/// previous key stays published in the JWKS so what it signed keeps verifying.
+/// </summary>
+public sealed record CredentialIssuerKeyRotated(
+    string PreviousKeyId,
+    string KeyId,
+    CredentialActor Actor,
+    DateTimeOffset At) : IIntegrationEvent;

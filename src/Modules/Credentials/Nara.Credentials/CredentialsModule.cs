@@ -6,13 +6,16 @@ using Nara.Credentials.Data;
 using Nara.Credentials.Features;
 using Nara.Credentials.Issuing;
 using Nara.Kernel.Data;
+using Nara.Kernel.Events;
 using Nara.Kernel.Modules;
+using Nara.Services.Contracts;
 
 namespace Nara.Credentials;
 
 /// <summary>
 /// Verifiable e-certificates and the mobile ID as SD-JWT VCs (RFC 9901, typ dc+sd-jwt) signed ES256, with
 /// revocation and suspension through a published Token Status List; verification needs no call to the issuer.
+/// Consumes Services' ApplicationDecided (decision letters as credentials).
 /// </summary>
 public sealed class CredentialsModule : IModule
 {
@@ -29,8 +32,16 @@ public sealed class CredentialsModule : IModule
         services.AddSingleton<IssuerKeyRing>();
         services.AddScoped<StatusLists>();
         services.AddScoped<IStatusLists>(sp => sp.GetRequiredService<StatusLists>());
+        services.AddScoped<CredentialMinter>();
         services.AddScoped<IssueResidentId>();
+        services.AddScoped<IssueDecisionLetter>();
         services.AddScoped<ChangeCredentialStatus>();
+        services.AddScoped<SuspendAllCredentials>();
+        services.AddScoped<FindCredential>();
+        services.AddScoped<RotateIssuerKey>();
+        services.AddIntegrationEventHandler<ApplicationDecided, RecordDecisionLetter>();
+        CredentialsPolicies.Add(services.AddAuthorizationBuilder(),
+            configuration.GetSection(CredentialsOptions.Section)[nameof(CredentialsOptions.PlatformAgency)] ?? "MOIS");
         services.AddScoped<VerifyPresentation>();
     }
 
@@ -40,5 +51,6 @@ public sealed class CredentialsModule : IModule
         StatusEndpoints.Map(endpoints);
         VerifyEndpoints.Map(endpoints);
         MyCredentialEndpoints.Map(endpoints);
+        OfficialCredentialEndpoints.Map(endpoints);
     }
 }

@@ -11,7 +11,8 @@ namespace Nara.Audit.Features;
 /// </summary>
 internal sealed class RecordCredentialChange(IAuditLog log) :
     IIntegrationEventHandler<CredentialIssued>,
-    IIntegrationEventHandler<CredentialStatusChanged>
+    IIntegrationEventHandler<CredentialStatusChanged>,
+    IIntegrationEventHandler<CredentialIssuerKeyRotated>
 {
     public Task HandleAsync(IntegrationEventEnvelope<CredentialIssued> envelope, CancellationToken cancellationToken)
     {
@@ -32,6 +33,15 @@ internal sealed class RecordCredentialChange(IAuditLog log) :
         var e = envelope.Event;
         return AppendAsync(envelope, e.Actor, $"credentials.{e.Status}", e.ResidentId, e.CredentialId,
             new Dictionary<string, string> { ["type"] = e.Type, ["reason"] = e.Reason.Length <= 200 ? e.Reason : e.Reason[..200] }, cancellationToken);
+    }
+
+    /// <summary>The issuer key rotated: recorded against the key, not a resident.</summary>
+    public Task HandleAsync(IntegrationEventEnvelope<CredentialIssuerKeyRotated> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        return log.AppendAsync(new AuditEntry(envelope.OccurredAt, Actor(e.Actor), "credentials.issuer-key.rotate", new AuditSubject("credential-issuer-key", e.KeyId), null,
+            AuditOutcomes.Success, e.KeyId, "Credentials", new Dictionary<string, string> { ["previousKeyId"] = e.PreviousKeyId }, envelope.MessageId), cancellationToken);
     }
 
     private Task<AuditReceipt> AppendAsync<T>(IntegrationEventEnvelope<T> envelope, CredentialActor actor, string action, long residentId, Guid credentialId, Dictionary<string, string> detail, CancellationToken ct)

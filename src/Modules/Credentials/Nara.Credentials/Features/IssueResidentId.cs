@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Nara.Credentials.Contracts;
-using Nara.Credentials.Data;
-using Nara.Credentials.Domain;
 using Nara.Credentials.Issuing;
 using Nara.Credentials.SdJwt;
 using Nara.Kernel.Time;
@@ -13,12 +11,12 @@ namespace Nara.Credentials.Features;
 /// <summary>
 /// The mobile ID: a resident-ID SD-JWT VC bound to the holder's key, every personal claim selectively disclosable,
 /// with the derived claims a verifier usually needs instead of the birth date: age_over_14/19/65 (full years, 만 나이,
-/// on the day of issuance) and resident_of (the 시·도 of the registered address).
+/// on the day of issuance) and resident_of (the 시·도 of the registered address). Issued by MOIS (resident registration).
 /// </summary>
-internal sealed class IssueResidentId(
-    IResidentDirectory residents, IHouseholdDirectory households, IssuerKeyRing keys, StatusLists statusLists, CredentialsDbContext db, TimeProvider clock)
+internal sealed class IssueResidentId(IResidentDirectory residents, IHouseholdDirectory households, CredentialMinter minter, TimeProvider clock)
 {
-    private readonly SdJwtIssuer _issuer = new();
+    /// <summary>The agency that issues the mobile ID; its credential officers manage its status.</summary>
+    public const string Agency = "MOIS";
 
     /// <returns>The credential's id and the issued SD-JWT (compact, no key binding); null when the resident is not registered.</returns>
     public async Task<(Guid Id, IssuedSdJwt Credential)?> ExecuteAsync(
@@ -31,22 +29,8 @@ internal sealed class IssueResidentId(
         }
 
         var household = await households.FindForResidentAsync(residentId, cancellationToken);
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, KoreaTime.Zone).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), KoreaTime.Zone).DateTime);
         var age = AgeOn(resident.BirthDate, today);
-        var visible = new JsonObject
-        {
-            ["iss"] = issuer,
-            ["iat"] = now.ToUnixTimeSeconds(),
-            ["exp"] = (now + validity).ToUnixTimeSeconds(),
-            ["vct"] = CredentialTypes.ResidentId.Vct,
-            ["cnf"] = new JsonObject { ["jwk"] = holderJwk.DeepClone() },
-        };
-        var (list, index) = await statusLists.AllocateAsync(cancellationToken);
-        visible["status"] = new JsonObject
-        {
-            ["status_list"] = new JsonObject { ["idx"] = index, ["uri"] = issuer + StatusLists.PathOf(list) },
-        };
         var disclosable = new JsonObject
         {
             ["name"] = resident.NameKo,
@@ -69,21 +53,7 @@ internal sealed class IssueResidentId(
             };
         }
 
-        var issued = _issuer.Issue(new SdJwtIssueRequest("dc+sd-jwt", visible, disclosable, keys.SigningKey, keys.KeyId));
-        var record = new IssuedCredential
-        {
-            Id = Guid.CreateVersion7(now),
-            ResidentId = residentId,
-            Type = CredentialTypes.ResidentId.Id,
-            StatusList = list,
-            StatusIndex = index,
-            IssuedAt = now,
-            ExpiresAt = now + validity,
-        };
-        db.Issued.Add(record);
-        db.Publish(new CredentialIssued(record.Id, residentId, record.Type, list, index, record.ExpiresAt, actor, now), now);
-        await db.SaveChangesAsync(cancellationToken);
-        return (record.Id, issued);
+        return await minter.IssueAsync(CredentialTypes.ResidentId, Agency, residentId, holderJwk, issuer, validity, disclosable, actor, cancellationToken);
     }
 
     /// <summary>Full years on <paramref name="day"/> (만 나이).</summary>

@@ -15,8 +15,11 @@ internal static class CredentialTypes
     public static readonly CredentialType Disability = new("disability", "urn:kr:go:nara:vct:disability:1", "장애인증명서", "Disability certificate");
     public static readonly CredentialType BusinessRegistration = new("business-registration", "urn:kr:go:nara:vct:business-registration:1", "사업자등록증명", "Business registration certificate");
 
+    /// <summary>An agency's decision on an application (Services' ApplicationDecided), collected by the applicant.</summary>
+    public static readonly CredentialType DecisionLetter = new("decision-letter", "urn:kr:go:nara:vct:decision-letter:1", "처분 결정 통지서", "Decision letter");
+
     public static IReadOnlyList<CredentialType> All { get; } =
-        [ResidentId, ResidentRegistrationAbstract, FamilyRelations, Income, HealthInsurance, Disability, BusinessRegistration];
+        [ResidentId, ResidentRegistrationAbstract, FamilyRelations, Income, HealthInsurance, Disability, BusinessRegistration, DecisionLetter];
 
     public static CredentialType? ByVct(string? vct) => All.FirstOrDefault(t => t.Vct == vct);
 }

@@ -1,0 +1,60 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Nara.Credentials.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class OfficialsAndDecisionLetters : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Agency",
+                table: "credentials_issued",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "MOIS"); // every credential issued before this migration is a mobile ID (MOIS)
+
+            migrationBuilder.CreateTable(
+                name: "credentials_decision_letters",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicantAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicantResidentId = table.Column<long>(type: "bigint", nullable: true),
+                    ServiceSlug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ServiceNameKo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ServiceNameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Agency = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Decision = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CollectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_credentials_decision_letters", x => x.CaseId);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_credentials_decision_letters_ApplicantAccountId",
+                table: "credentials_decision_letters",
+                column: "ApplicantAccountId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "credentials_decision_letters");
+
+            migrationBuilder.DropColumn(
+                name: "Agency",
+                table: "credentials_issued");
+        }
+    }
+}
