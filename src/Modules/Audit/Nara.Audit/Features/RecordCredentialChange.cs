@@ -52,7 +52,7 @@ internal sealed class RecordCredentialChange(IAuditLog log) :
     private static AuditActor Actor(CredentialActor a) => a.Kind switch
     {
         "citizen" => AuditActor.Citizen(a.Id),
-        "official" => AuditActor.Official(a.Id, a.Agency ?? "", ""),
+        "official" => AuditActor.Official(a.Id, a.Agency ?? "", a.Role ?? "official"),
         _ => AuditActor.System(a.Id),
     };
 }

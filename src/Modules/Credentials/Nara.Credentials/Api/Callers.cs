@@ -19,8 +19,9 @@ internal static class Callers
 
     public static string? Agency(ClaimsPrincipal user) => user.FindFirstValue(NaraClaims.Agency) is { Length: > 0 } a ? a : null;
 
-    public static CredentialActor Official(ClaimsPrincipal user) =>
-        new(ActorKinds.Official, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown", Agency(user));
+    /// <param name="role">The role the official acts in (what the endpoint's policy required).</param>
+    public static CredentialActor Official(ClaimsPrincipal user, string role) =>
+        new(ActorKinds.Official, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown", Agency(user), role);
 
     /// <summary>An official's reason, required: 3 to 200 characters after trimming; null when missing or out of bounds.</summary>
     public static string? Reason(string? reason) => reason?.Trim() is { Length: >= 3 and <= 200 } r ? r : null;

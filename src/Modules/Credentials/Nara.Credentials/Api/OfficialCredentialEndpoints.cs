@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Nara.Credentials.Features;
 using Nara.Kernel.Http;
+using Nara.Kernel.Security;
 
 namespace Nara.Credentials.Api;
 
@@ -52,7 +53,7 @@ internal static class OfficialCredentialEndpoints
         }
 
         var scope = ChangeCredentialStatus.Scope.OfAgency(Callers.Agency(user)!);
-        return await change.ExecuteAsync(id, status, reason, scope, Callers.Official(user), ct) switch
+        return await change.ExecuteAsync(id, status, reason, scope, Callers.Official(user, NaraRoles.CredentialOfficer), ct) switch
         {
             ChangeCredentialStatus.Result.Changed => Results.Ok(new { id, status = request.Status }),
             ChangeCredentialStatus.Result.AlreadyRevoked => Problems.Conflict("The credential is revoked; a revoked credential cannot change again."),
@@ -63,7 +64,7 @@ internal static class OfficialCredentialEndpoints
 
     private static async Task<IResult> RotateAsync(ClaimsPrincipal user, RotateIssuerKey rotate, CancellationToken ct)
     {
-        var (previous, current) = await rotate.ExecuteAsync(Callers.Official(user), ct);
+        var (previous, current) = await rotate.ExecuteAsync(Callers.Official(user, NaraRoles.Administrator), ct);
         return Results.Ok(new { previousKeyId = previous, keyId = current });
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nara.Credentials.Api;
 using Nara.Credentials.Features;
+using Nara.Kernel.Security;
 using static Nara.Kernel.Localization.Bilingual;
 
 namespace Nara.Credentials.Pages.Officials.Credentials;
@@ -51,7 +52,7 @@ internal sealed class IndexModel(FindCredential find, ChangeCredentialStatus cha
         }
         else
         {
-            var result = await change.ExecuteAsync(id, newStatus, why, ChangeCredentialStatus.Scope.OfAgency(Callers.Agency(User)!), Callers.Official(User), ct);
+            var result = await change.ExecuteAsync(id, newStatus, why, ChangeCredentialStatus.Scope.OfAgency(Callers.Agency(User)!), Callers.Official(User, NaraRoles.CredentialOfficer), ct);
             if (result == ChangeCredentialStatus.Result.Changed)
             {
                 return RedirectToPage(new { id = id.ToString("D"), done = status });
