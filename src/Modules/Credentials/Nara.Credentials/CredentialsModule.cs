@@ -30,6 +30,7 @@ public sealed class CredentialsModule : IModule
         services.AddModuleDbContext<CredentialsDbContext, CredentialsSqliteDbContext, CredentialsPostgresDbContext>(ModuleName);
         services.AddOptions<CredentialsOptions>().Bind(configuration.GetSection(CredentialsOptions.Section));
         services.AddSingleton<IssuerKeyRing>();
+        services.AddSingleton<StatusSnapshot>();
         services.AddScoped<StatusLists>();
         services.AddScoped<IStatusLists>(sp => sp.GetRequiredService<StatusLists>());
         services.AddScoped<CredentialMinter>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nara.Credentials.Contracts;
 using Nara.Credentials.Data;
+using Nara.Credentials.Issuing;
 using Nara.Credentials.SdJwt;
 
 namespace Nara.Credentials.Features;
@@ -10,7 +11,7 @@ namespace Nara.Credentials.Features;
 /// status-list refresh; published for the audit log. A citizen may change only their own credentials; an official only
 /// those their agency issued.
 /// </summary>
-internal sealed class ChangeCredentialStatus(CredentialsDbContext db, TimeProvider clock)
+internal sealed class ChangeCredentialStatus(CredentialsDbContext db, StatusSnapshot snapshot, TimeProvider clock)
 {
     public enum Result
     {
@@ -59,6 +60,7 @@ internal sealed class ChangeCredentialStatus(CredentialsDbContext db, TimeProvid
         credential.StatusChangedAt = now;
         db.Publish(new CredentialStatusChanged(credential.Id, credential.ResidentId, credential.Type, NameOf(status), reason, actor, now), now);
         await db.SaveChangesAsync(cancellationToken);
+        snapshot.Invalidate();
         return Result.Changed;
     }
 

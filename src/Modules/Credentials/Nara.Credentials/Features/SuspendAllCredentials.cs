@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nara.Credentials.Contracts;
 using Nara.Credentials.Data;
+using Nara.Credentials.Issuing;
 using Nara.Credentials.SdJwt;
 
 namespace Nara.Credentials.Features;
@@ -10,7 +11,7 @@ namespace Nara.Credentials.Features;
 /// is suspended in one transaction, with one audited <c>CredentialStatusChanged</c> each. Revoked ones stay revoked;
 /// the citizen reinstates them one by one once the phone is found (or revokes them).
 /// </summary>
-internal sealed class SuspendAllCredentials(CredentialsDbContext db, TimeProvider clock)
+internal sealed class SuspendAllCredentials(CredentialsDbContext db, StatusSnapshot snapshot, TimeProvider clock)
 {
     public const string Reason = "lost phone: all credentials suspended by the holder";
 
@@ -30,6 +31,7 @@ internal sealed class SuspendAllCredentials(CredentialsDbContext db, TimeProvide
         if (suspended.Count > 0)
         {
             await db.SaveChangesAsync(cancellationToken);
+            snapshot.Invalidate();
         }
 
         return suspended;
