@@ -52,6 +52,8 @@ internal static partial class EndpointAccess
         ["consent:platform-administrator"] = "platform-admin",
         ["consent:mydata-recipient"] = "agency-client:mydata:receive",
         ["exchange:administrator"] = "official:administrator",
+        ["credentials:status-officer"] = "official:credential-officer",
+        ["credentials:platform-administrator"] = "platform-admin",
     };
 
     private static readonly Dictionary<string, string> SchemeLabels = new(StringComparer.Ordinal)

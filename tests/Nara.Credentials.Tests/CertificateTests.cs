@@ -85,7 +85,7 @@ public sealed class CertificateTests(CredentialsFactory factory) : IClassFixture
 
         var ids = types.EnumerateArray().Select(t => t.GetProperty("id").GetString()).ToList();
         Assert.Equal(
-            ["resident-id", "resident-registration-abstract", "family-relations", "income", "health-insurance", "disability", "business-registration", "school-graduation"],
+            ["resident-id", "resident-registration-abstract", "family-relations", "income", "health-insurance", "disability", "business-registration", "school-graduation", "decision-letter"],
             ids);
         Assert.Contains(types.EnumerateArray(), t => t.GetProperty("vct").GetString() == "urn:kr:go:nara:vct:school-graduation:1" && t.GetProperty("name").GetProperty("ko").GetString() == "졸업증명서");
     }

@@ -35,7 +35,8 @@ public sealed class StatusTests(CredentialsFactory factory) : IClassFixture<Cred
     private async Task<ChangeCredentialStatus.Result> ChangeAsync(Guid id, int status, long? owner)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ChangeCredentialStatus>().ExecuteAsync(id, status, "lost phone", owner, Citizen, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<ChangeCredentialStatus>().ExecuteAsync(id, status, "lost phone",
+            owner is { } o ? ChangeCredentialStatus.Scope.Owner(o) : ChangeCredentialStatus.Scope.OfAgency(IssueResidentId.Agency), Citizen, CancellationToken.None);
     }
 
     private async Task<string?> RejectionAsync(string issued)

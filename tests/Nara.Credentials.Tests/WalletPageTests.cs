@@ -150,7 +150,7 @@ public sealed class WalletPageTests(CredentialsFactory factory) : IClassFixture<
         {
             var resident = await factory.ResidentIdOfAsync(DemoPersonas.ElderlyAlone);
             await scope.ServiceProvider.GetRequiredService<ChangeCredentialStatus>()
-                .ExecuteAsync(id, StatusList.Suspended, "lost phone", resident, new CredentialActor("citizen", "test"), CancellationToken.None);
+                .ExecuteAsync(id, StatusList.Suspended, "lost phone", ChangeCredentialStatus.Scope.Owner(resident), new CredentialActor("citizen", "test"), CancellationToken.None);
         }
 
         var list = await citizen.GetStringAsync(new Uri("/my/wallet", UriKind.Relative));

@@ -12,22 +12,23 @@ namespace Nara.Host.Cli;
 /// into the audit log and proof latency at that size), "notifications" (API intake and email delivery over
 /// real HTTP to an SMTP catcher), "services" (service pages and catalogue searches over real HTTP), "exchange" (consent-checked, signed, logged
 /// requests through the mediator over real HTTP), "eligibility" (batch-core determinations per second in memory, one-household
-/// /trace latency over HTTP, whole proactive runs over seeded residents with time, CPU and memory, the results writer's rows/s).
+/// /trace latency over HTTP, whole proactive runs over seeded residents with time, CPU and memory, the results writer's rows/s), "credentials"
+/// (mobile-ID issuance in-process, the signature alone, and verification with key binding over real HTTP).
 /// </summary>
 internal static class BenchCommand
 {
     public static Command Create(IReadOnlyList<IModule> modules)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Which benchmark to run: seed, audit, notifications, services, exchange, eligibility." };
+        var scenario = new Argument<string>("scenario") { Description = "Which benchmark to run: seed, audit, notifications, services, exchange, eligibility, credentials." };
         var n = new Option<int>("--n") { Description = "Size of the run (residents for seed, entries for audit, single sends for notifications).", DefaultValueFactory = _ => 1_000_000 };
         var command = new Command("bench", "Run a macro benchmark and print one JSON line.") { scenario, n };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, ct) =>
         {
             var name = result.GetValue(scenario);
-            if (name is not ("seed" or "audit" or "notifications" or "services" or "exchange" or "eligibility"))
+            if (name is not ("seed" or "audit" or "notifications" or "services" or "exchange" or "eligibility" or "credentials"))
             {
-                await Console.Error.WriteLineAsync($"Unknown scenario '{name}'. Known: seed, audit, notifications, services, exchange, eligibility.");
+                await Console.Error.WriteLineAsync($"Unknown scenario '{name}'. Known: seed, audit, notifications, services, exchange, eligibility, credentials.");
                 return 2;
             }
 
@@ -45,6 +46,15 @@ internal static class BenchCommand
                 // --n's default (a million residents) is far too many requests: 20,000 unless given.
                 var count = result.GetResult(n) is { Implicit: false } ? result.GetValue(n) : 20_000;
                 var measured = await ExchangeBench.RunAsync([.. result.UnmatchedTokens], modules, count, ct);
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { scenario = name, n = count, figures = measured }));
+                return 0;
+            }
+
+            if (name == "credentials")
+            {
+                // --n's default (a million residents) is far too many: 20,000 unless given (issuance capped there by the status list's size).
+                var count = result.GetResult(n) is { Implicit: false } ? result.GetValue(n) : 20_000;
+                var measured = await CredentialsBench.RunAsync([.. result.UnmatchedTokens], modules, count, ct);
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { scenario = name, n = count, figures = measured }));
                 return 0;
             }

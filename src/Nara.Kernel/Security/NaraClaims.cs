@@ -45,12 +45,15 @@ public static class NaraRoles
     /// <summary>Corrects and maintains base registry records the agency is responsible for.</summary>
     public const string RegistrySteward = "registry-steward";
 
+    /// <summary>Suspends, reinstates and revokes the credentials the agency issued (e.g. the mobile ID at MOIS).</summary>
+    public const string CredentialOfficer = "credential-officer";
+
     /// <summary>Manages the agency's officials: invites them, changes their roles, disables them.</summary>
     public const string Administrator = "administrator";
 
     /// <summary>Every role an agency administrator may grant, in display order.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Caseworker, Approver, Publisher, AlertOperator, RegistrySteward, RegistryViewer, Auditor, Administrator];
+        [Caseworker, Approver, Publisher, AlertOperator, RegistrySteward, RegistryViewer, CredentialOfficer, Auditor, Administrator];
 }
 
 public static class NaraPolicies

@@ -4,7 +4,8 @@ namespace Nara.Credentials.Contracts;
 
 /// <summary>Who acted: the citizen themselves, an official, or the system.</summary>
 /// <param name="Kind">citizen | official | system (as <c>Nara.Kernel.Security.ActorKinds</c>).</param>
-public sealed record CredentialActor(string Kind, string Id, string? Agency = null);
+/// <param name="Role">For officials: the role they acted in (the audit log requires it).</param>
+public sealed record CredentialActor(string Kind, string Id, string? Agency = null, string? Role = null);
 
 /// <summary>A credential was issued to a resident. Carries no claims: only the type and its status-list entry.</summary>
 public sealed record CredentialIssued(
@@ -39,5 +40,15 @@ public sealed record CredentialOfferCreated(
     string ConfigurationId,
     bool TxCodeRequired,
     DateTimeOffset ExpiresAt,
+    CredentialActor Actor,
+    DateTimeOffset At) : IIntegrationEvent;
+
+/// <summary>
+/// The issuer key was rotated: new credentials and status lists are signed with <paramref name="KeyId"/>; the
+/// previous key stays published in the JWKS so what it signed keeps verifying.
+/// </summary>
+public sealed record CredentialIssuerKeyRotated(
+    string PreviousKeyId,
+    string KeyId,
     CredentialActor Actor,
     DateTimeOffset At) : IIntegrationEvent;

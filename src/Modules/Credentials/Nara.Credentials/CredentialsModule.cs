@@ -9,13 +9,16 @@ using Nara.Credentials.Issuing;
 using Nara.Credentials.Oid4vci;
 using Nara.Credentials.Wallet;
 using Nara.Kernel.Data;
+using Nara.Kernel.Events;
 using Nara.Kernel.Modules;
+using Nara.Services.Contracts;
 
 namespace Nara.Credentials;
 
 /// <summary>
 /// Verifiable e-certificates and the mobile ID as SD-JWT VCs (RFC 9901, typ dc+sd-jwt) signed ES256, with
 /// revocation and suspension through a published Token Status List; verification needs no call to the issuer.
+/// Consumes Services' ApplicationDecided (decision letters as credentials).
 /// </summary>
 public sealed class CredentialsModule : IModule
 {
@@ -30,12 +33,20 @@ public sealed class CredentialsModule : IModule
         services.AddModuleDbContext<CredentialsDbContext, CredentialsSqliteDbContext, CredentialsPostgresDbContext>(ModuleName);
         services.AddOptions<CredentialsOptions>().Bind(configuration.GetSection(CredentialsOptions.Section));
         services.AddSingleton<IssuerKeyRing>();
+        services.AddSingleton<StatusSnapshot>();
         services.AddScoped<StatusLists>();
         services.AddScoped<IStatusLists>(sp => sp.GetRequiredService<StatusLists>());
         services.AddScoped<CredentialMinter>();
         services.AddScoped<IssueResidentId>();
         services.AddScoped<IssueCertificate>();
+        services.AddScoped<IssueDecisionLetter>();
         services.AddScoped<ChangeCredentialStatus>();
+        services.AddScoped<SuspendAllCredentials>();
+        services.AddScoped<FindCredential>();
+        services.AddScoped<RotateIssuerKey>();
+        services.AddIntegrationEventHandler<ApplicationDecided, RecordDecisionLetter>();
+        CredentialsPolicies.Add(services.AddAuthorizationBuilder(),
+            configuration.GetSection(CredentialsOptions.Section)[nameof(CredentialsOptions.PlatformAgency)] ?? "MOIS");
         services.AddScoped<VerifyPresentation>();
         services.AddScoped<IOfferableCredential, OfferableResidentId>();
         services.AddScoped<OfferableCredentials>();
@@ -71,5 +82,6 @@ public sealed class CredentialsModule : IModule
         Oid4vciEndpoints.Map(endpoints);
         PresentationEndpoints.Map(endpoints);
         WalletEndpoints.Map(endpoints);
+        OfficialCredentialEndpoints.Map(endpoints);
     }
 }

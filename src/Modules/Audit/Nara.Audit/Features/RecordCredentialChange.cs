@@ -15,7 +15,8 @@ internal sealed class RecordCredentialChange(IAuditLog log) :
     IIntegrationEventHandler<CredentialStatusChanged>,
     IIntegrationEventHandler<CredentialOfferCreated>,
     IIntegrationEventHandler<WalletCredentialAdded>,
-    IIntegrationEventHandler<WalletCredentialRemoved>
+    IIntegrationEventHandler<WalletCredentialRemoved>,
+    IIntegrationEventHandler<CredentialIssuerKeyRotated>
 {
     public Task HandleAsync(IntegrationEventEnvelope<CredentialOfferCreated> envelope, CancellationToken cancellationToken)
     {
@@ -66,6 +67,15 @@ internal sealed class RecordCredentialChange(IAuditLog log) :
         return AppendAsync(envelope, e.Actor, "credentials.wallet.remove", e.ResidentId, e.EntryId, new Dictionary<string, string> { ["type"] = e.Type }, cancellationToken);
     }
 
+    /// <summary>The issuer key rotated: recorded against the key, not a resident.</summary>
+    public Task HandleAsync(IntegrationEventEnvelope<CredentialIssuerKeyRotated> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        return log.AppendAsync(new AuditEntry(envelope.OccurredAt, Actor(e.Actor), "credentials.issuer-key.rotate", new AuditSubject("credential-issuer-key", e.KeyId), null,
+            AuditOutcomes.Success, e.KeyId, "Credentials", new Dictionary<string, string> { ["previousKeyId"] = e.PreviousKeyId }, envelope.MessageId), cancellationToken);
+    }
+
     private Task<AuditReceipt> AppendAsync<T>(IntegrationEventEnvelope<T> envelope, CredentialActor actor, string action, long residentId, Guid credentialId, Dictionary<string, string> detail, CancellationToken ct)
         where T : IIntegrationEvent =>
         log.AppendAsync(new AuditEntry(envelope.OccurredAt, Actor(actor), action, new AuditSubject("resident", residentId.ToString(CultureInfo.InvariantCulture)), null,
@@ -74,7 +84,7 @@ internal sealed class RecordCredentialChange(IAuditLog log) :
     private static AuditActor Actor(CredentialActor a) => a.Kind switch
     {
         "citizen" => AuditActor.Citizen(a.Id),
-        "official" => AuditActor.Official(a.Id, a.Agency ?? "", ""),
+        "official" => AuditActor.Official(a.Id, a.Agency ?? "", a.Role ?? "official"),
         _ => AuditActor.System(a.Id),
     };
 }

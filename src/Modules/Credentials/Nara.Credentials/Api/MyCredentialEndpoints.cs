@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -28,6 +27,9 @@ internal static class MyCredentialEndpoints
         my.MapPost("/certificates/{type}", IssueCertificateAsync);
         my.MapPost("/{id:guid}/status", ChangeStatusAsync);
         my.MapPost("/offers", OfferAsync);
+        my.MapPost("/suspend-all", SuspendAllAsync);
+        my.MapGet("/decision-letters", ListLettersAsync);
+        my.MapPost("/decision-letters/{caseId:guid}", IssueLetterAsync);
     }
 
     /// <param name="Type">The credential_configuration_id (a credential type id, e.g. resident-id).</param>
@@ -38,12 +40,12 @@ internal static class MyCredentialEndpoints
     private static async Task<IResult> OfferAsync(OfferRequest? request, ClaimsPrincipal user, HttpContext http, CreateCredentialOffer create,
         IOptions<CredentialsOptions> options, CancellationToken ct)
     {
-        if (Resident(user) is not { } resident)
+        if (Callers.Resident(user) is not { } resident)
         {
             return Problems.Forbidden("Your account is not linked to a registered resident.");
         }
 
-        var created = await create.ExecuteAsync(resident, request?.Type, request?.TxCode ?? true, Actor(user), ct);
+        var created = await create.ExecuteAsync(resident, request?.Type, request?.TxCode ?? true, Callers.Citizen(user), ct);
         if (created is null)
         {
             return Problems.Validation("type", "A credential type this issuer offers to wallets (see /.well-known/openid-credential-issuer).");
@@ -73,33 +75,31 @@ internal static class MyCredentialEndpoints
     private static async Task<IResult> IssueAsync(IssueRequest? request, ClaimsPrincipal user, HttpContext http, IssueResidentId issue,
         IOptions<CredentialsOptions> options, CancellationToken ct)
     {
-        if (Resident(user) is not { } resident)
+        if (Callers.Resident(user) is not { } resident)
         {
-            return Problems.Forbidden("Your account is not linked to a registered resident.");
+            return NotLinked();
         }
 
-        var jwk = request?.HolderJwk is { ValueKind: JsonValueKind.Object } element ? JsonNode.Parse(element.GetRawText()) as JsonObject : null;
-        using var key = Es256.FromJwk(jwk);
+        using var key = HolderKey(request);
         if (key is null)
         {
-            return Problems.Validation("holderJwk", "A public P-256 key as a JWK (kty EC, crv P-256, x, y).");
+            return BadHolderKey();
         }
 
-        var publicJwk = Es256.PublicJwk(key); // only the public members, whatever else was sent
-        var issued = await issue.ExecuteAsync(resident, publicJwk, Issuer.Of(http, options.Value), options.Value.Validity, Actor(user), ct);
+        var issued = await issue.ExecuteAsync(resident, Es256.PublicJwk(key), Issuer.Of(http, options.Value), options.Value.Validity, Callers.Citizen(user), ct);
         if (issued is not { } result)
         {
             return Problems.NotFound("No registered resident was found for your account.");
         }
 
-        return Results.Json(new { id = result.Id, format = "dc+sd-jwt", credential = result.Credential.Compact }, statusCode: StatusCodes.Status201Created);
+        return Created(result.Id, result.Credential);
     }
 
     /// <summary>An e-certificate of <paramref name="type"/> (see <c>GET /api/credentials/types</c>) about the signed-in citizen.</summary>
     private static async Task<IResult> IssueCertificateAsync(string type, IssueRequest? request, ClaimsPrincipal user, HttpContext http, IssueCertificate issue,
         IOptions<CredentialsOptions> options, CancellationToken ct)
     {
-        if (Resident(user) is not { } resident)
+        if (Callers.Resident(user) is not { } resident)
         {
             return Problems.Forbidden("Your account is not linked to a registered resident.");
         }
@@ -117,7 +117,7 @@ internal static class MyCredentialEndpoints
             return Problems.Validation("holderJwk", "A public P-256 key as a JWK (kty EC, crv P-256, x, y).");
         }
 
-        var result = await issue.ExecuteAsync(resident, type, Es256.PublicJwk(key), Issuer.Of(http, options.Value), options.Value.Validity, Actor(user), ct);
+        var result = await issue.ExecuteAsync(resident, type, Es256.PublicJwk(key), Issuer.Of(http, options.Value), options.Value.Validity, Callers.Citizen(user), ct);
         return result.Outcome switch
         {
             IssueCertificate.Outcome.Issued => Results.Json(
@@ -137,19 +137,18 @@ internal static class MyCredentialEndpoints
 
     private static async Task<IResult> ChangeStatusAsync(Guid id, StatusRequest? request, ClaimsPrincipal user, ChangeCredentialStatus change, CancellationToken ct)
     {
-        if (Resident(user) is not { } resident)
+        if (Callers.Resident(user) is not { } resident)
         {
-            return Problems.Forbidden("Your account is not linked to a registered resident.");
+            return NotLinked();
         }
 
-        int? status = request?.Status switch { "valid" => StatusList.Valid, "revoked" => StatusList.Invalid, "suspended" => StatusList.Suspended, _ => null };
-        if (status is null)
+        if (ChangeCredentialStatus.Parse(request?.Status) is not { } status)
         {
             return Problems.Validation("status", "One of: suspended, valid, revoked.");
         }
 
         var reason = request!.Reason is { Length: > 0 } r ? r[..Math.Min(r.Length, 200)] : "requested by the holder";
-        return await change.ExecuteAsync(id, status.Value, reason, resident, Actor(user), ct) switch
+        return await change.ExecuteAsync(id, status, reason, ChangeCredentialStatus.Scope.Owner(resident), Callers.Citizen(user), ct) switch
         {
             ChangeCredentialStatus.Result.Changed => Results.Ok(new { id, status = request.Status }),
             ChangeCredentialStatus.Result.AlreadyRevoked => Problems.Conflict("The credential is revoked; a revoked credential cannot change again."),
@@ -157,10 +156,61 @@ internal static class MyCredentialEndpoints
         };
     }
 
-    internal static long? Resident(ClaimsPrincipal user) =>
-        user.HasClaim(NaraClaims.ActorKind, ActorKinds.Citizen)
-        && long.TryParse(user.FindFirstValue(NaraClaims.ResidentId), NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0 ? r : null;
 
-    internal static CredentialActor Actor(ClaimsPrincipal user) =>
-        new(ActorKinds.Citizen, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown");
+    /// <summary>A lost phone: every valid credential suspended at once (reinstate them one by one later).</summary>
+    private static async Task<IResult> SuspendAllAsync(ClaimsPrincipal user, SuspendAllCredentials suspendAll, CancellationToken ct)
+    {
+        if (Callers.Resident(user) is not { } resident)
+        {
+            return NotLinked();
+        }
+
+        var suspended = await suspendAll.ExecuteAsync(resident, Callers.Citizen(user), ct);
+        return Results.Ok(new { suspended = suspended.Count, ids = suspended });
+    }
+
+    private static async Task<IResult> ListLettersAsync(ClaimsPrincipal user, IssueDecisionLetter letters, CancellationToken ct)
+    {
+        if (Callers.Account(user) is not { } account)
+        {
+            return NotLinked();
+        }
+
+        var list = await letters.ListAsync(account, ct);
+        return Results.Ok(list.Select(l => new
+        {
+            caseId = l.CaseId, service = new { id = l.ServiceSlug, ko = l.ServiceNameKo, en = l.ServiceNameEn }, agency = l.Agency,
+            decision = l.Decision, decidedAt = l.DecidedAt, collected = l.CollectedAt is not null,
+        }));
+    }
+
+    private static async Task<IResult> IssueLetterAsync(Guid caseId, IssueRequest? request, ClaimsPrincipal user, HttpContext http, IssueDecisionLetter issue,
+        IOptions<CredentialsOptions> options, CancellationToken ct)
+    {
+        if (Callers.Resident(user) is not { } resident || Callers.Account(user) is not { } account)
+        {
+            return NotLinked();
+        }
+
+        using var key = HolderKey(request);
+        if (key is null)
+        {
+            return BadHolderKey();
+        }
+
+        var issued = await issue.ExecuteAsync(caseId, account, resident, user.FindFirstValue(ClaimTypes.Name), Es256.PublicJwk(key),
+            Issuer.Of(http, options.Value), options.Value.Validity, Callers.Citizen(user), ct);
+        return issued is { } result ? Created(result.Id, result.Credential) : Problems.NotFound("You have no decided application with that case id.");
+    }
+
+    /// <summary>Only the JWK's public members are used, whatever else was sent.</summary>
+    private static System.Security.Cryptography.ECDsa? HolderKey(IssueRequest? request) =>
+        Es256.FromJwk(request?.HolderJwk is { ValueKind: JsonValueKind.Object } element ? JsonNode.Parse(element.GetRawText()) as JsonObject : null);
+
+    private static IResult BadHolderKey() => Problems.Validation("holderJwk", "A public P-256 key as a JWK (kty EC, crv P-256, x, y).");
+
+    private static IResult NotLinked() => Problems.Forbidden("Your account is not linked to a registered resident.");
+
+    private static IResult Created(Guid id, IssuedSdJwt credential) =>
+        Results.Json(new { id, format = "dc+sd-jwt", credential = credential.Compact }, statusCode: StatusCodes.Status201Created);
 }

@@ -28,7 +28,8 @@ internal static class StatusEndpoints
 
             var statusList = await lists.BuildAsync(list, ct);
             var uri = Issuer.Of(http, options.Value) + StatusLists.PathOf(list);
-            var token = StatusListToken.Sign(uri, statusList, clock.GetUtcNow(), TimeSpan.FromDays(1), Ttl, keys.SigningKey, keys.KeyId);
+            var (key, kid) = keys.Signer;
+            var token = StatusListToken.Sign(uri, statusList, clock.GetUtcNow(), TimeSpan.FromDays(1), Ttl, key, kid);
             http.Response.Headers.CacheControl = $"public, max-age={(int)Ttl.TotalSeconds}";
             return Results.Text(token, "application/statuslist+jwt");
         }).AllowAnonymous().WithTags("Credentials");

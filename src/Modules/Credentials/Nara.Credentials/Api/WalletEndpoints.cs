@@ -32,7 +32,7 @@ internal static class WalletEndpoints
 
     private static async Task<IResult> PdfAsync(Guid id, HttpContext http, ClaimsPrincipal user, PrintCertificate print, IOptions<CredentialsOptions> options, CancellationToken ct)
     {
-        if (Citizens.Resident(user) is not { } resident)
+        if (Callers.Resident(user) is not { } resident)
         {
             return Problems.NotFound("You hold no credential with that id.");
         }

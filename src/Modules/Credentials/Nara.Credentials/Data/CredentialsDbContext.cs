@@ -24,6 +24,8 @@ internal class CredentialsDbContext(DbContextOptions options) : ModuleDbContext(
     /// <summary>Citizens' web wallets (the holder's side, sealed); kept apart from the issuer's claim-free records.</summary>
     public DbSet<WalletCredential> Wallet => Set<WalletCredential>();
 
+    public DbSet<DecisionLetter> DecisionLetters => Set<DecisionLetter>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -39,6 +41,8 @@ internal class CredentialsDbContext(DbContextOptions options) : ModuleDbContext(
         });
 
         modelBuilder.ApplyConfiguration(new WalletCredentialConfiguration());
+
+        modelBuilder.ApplyConfiguration(new DecisionLetterConfiguration());
     }
 }
 
@@ -57,6 +61,7 @@ internal sealed class IssuedCredentialConfiguration : IEntityTypeConfiguration<I
         b.ToTable("credentials_issued");
         b.HasKey(c => c.Id);
         b.Property(c => c.Type).HasMaxLength(64);
+        b.Property(c => c.Agency).HasMaxLength(32);
         b.HasIndex(c => new { c.StatusList, c.StatusIndex }).IsUnique();
         b.HasIndex(c => c.ResidentId);
     }
@@ -109,5 +114,20 @@ internal sealed class WalletCredentialConfiguration : IEntityTypeConfiguration<W
         b.Property(c => c.Type).HasMaxLength(64);
         b.Property(c => c.Sealed).IsRequired();
         b.HasIndex(c => c.ResidentId);
+    }
+}
+
+internal sealed class DecisionLetterConfiguration : IEntityTypeConfiguration<DecisionLetter>
+{
+    public void Configure(EntityTypeBuilder<DecisionLetter> b)
+    {
+        b.ToTable("credentials_decision_letters");
+        b.HasKey(l => l.CaseId);
+        b.Property(l => l.ServiceSlug).HasMaxLength(100);
+        b.Property(l => l.ServiceNameKo).HasMaxLength(200);
+        b.Property(l => l.ServiceNameEn).HasMaxLength(200);
+        b.Property(l => l.Agency).HasMaxLength(32);
+        b.Property(l => l.Decision).HasMaxLength(32);
+        b.HasIndex(l => l.ApplicantAccountId);
     }
 }

@@ -13,6 +13,9 @@ internal sealed class IssuedCredential
     /// <summary>The credential type's short id (<c>CredentialTypes</c>).</summary>
     public string Type { get; set; } = "";
 
+    /// <summary>The agency that issued it (MOIS for the mobile ID, the deciding agency for a decision letter): its credential officers manage its status.</summary>
+    public string Agency { get; set; } = "";
+
     public int StatusList { get; set; }
 
     public int StatusIndex { get; set; }

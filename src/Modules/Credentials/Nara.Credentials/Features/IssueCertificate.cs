@@ -53,7 +53,10 @@ internal sealed class IssueCertificate(IExchangeClient exchange, CredentialMinte
             return new Result(Outcome.NoRecord, Type: type);
         }
 
-        var (id, credential) = await minter.MintAsync(residentId, content, holderJwk, issuer, validity, actor, cancellationToken);
+        var (id, credential) = await minter.MintAsync(residentId, content, AgencyOf(service), holderJwk, issuer, validity, actor, cancellationToken);
         return new Result(Outcome.Issued, id, type, credential);
     }
+
+    /// <summary>The agency owning the registry (KR/GOV/<b>NTS</b>/…): its credential officers manage the certificate's status.</summary>
+    private static string AgencyOf(string service) => service.Split('/')[2];
 }

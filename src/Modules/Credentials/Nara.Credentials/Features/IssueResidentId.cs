@@ -11,11 +11,13 @@ namespace Nara.Credentials.Features;
 /// <summary>
 /// The mobile ID: a resident-ID SD-JWT VC bound to the holder's key, every personal claim selectively disclosable,
 /// with the derived claims a verifier usually needs instead of the birth date: age_over_14/19/65 (full years, 만 나이,
-/// on the day of issuance) and resident_of (the 시·도 of the registered address).
+/// on the day of issuance) and resident_of (the 시·도 of the registered address). Issued by MOIS (resident registration).
 /// </summary>
-internal sealed class IssueResidentId(
-    IResidentDirectory residents, IHouseholdDirectory households, CredentialMinter minter, TimeProvider clock)
+internal sealed class IssueResidentId(IResidentDirectory residents, IHouseholdDirectory households, CredentialMinter minter, TimeProvider clock)
 {
+    /// <summary>The agency that issues the mobile ID; its credential officers manage its status.</summary>
+    public const string Agency = "MOIS";
+
     /// <returns>The credential's id and the issued SD-JWT (compact, no key binding); null when the resident is not registered.</returns>
     public async Task<(Guid Id, IssuedSdJwt Credential)?> ExecuteAsync(
         long residentId, JsonObject holderJwk, string issuer, TimeSpan validity, CredentialActor actor, CancellationToken cancellationToken)
@@ -27,8 +29,7 @@ internal sealed class IssueResidentId(
         }
 
         var household = await households.FindForResidentAsync(residentId, cancellationToken);
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, KoreaTime.Zone).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), KoreaTime.Zone).DateTime);
         var age = AgeOn(resident.BirthDate, today);
         var disclosable = new JsonObject
         {
@@ -52,7 +53,7 @@ internal sealed class IssueResidentId(
             };
         }
 
-        return await minter.MintAsync(residentId, new CredentialContent(CredentialTypes.ResidentId, disclosable), holderJwk, issuer, validity, actor, cancellationToken);
+        return await minter.IssueAsync(CredentialTypes.ResidentId, Agency, residentId, holderJwk, issuer, validity, disclosable, actor, cancellationToken);
     }
 
     /// <summary>Full years on <paramref name="day"/> (만 나이).</summary>

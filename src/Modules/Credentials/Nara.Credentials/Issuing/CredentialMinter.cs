@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Nara.Credentials.Contracts;
 using Nara.Credentials.Data;
 using Nara.Credentials.Domain;
 using Nara.Credentials.SdJwt;
+using Nara.Kernel.Events;
 
 namespace Nara.Credentials.Issuing;
 
@@ -10,47 +12,69 @@ namespace Nara.Credentials.Issuing;
 internal sealed record CredentialContent(CredentialType Type, JsonObject Disclosable, IReadOnlySet<string>? DisclosableArrayElements = null);
 
 /// <summary>
-/// Signs and records a credential of any type the same way: <c>typ dc+sd-jwt</c>, the type's <c>vct</c>, holder
-/// binding through <c>cnf.jwk</c>, an entry drawn in the status list, every personal claim disclosable. The issuer keeps
-/// only the <c>credentials_issued</c> row (never the claims) and publishes <see cref="CredentialIssued"/> in the same
-/// transaction.
+/// What every issuance shares: a random status-list entry, the visible claims (iss, iat, exp, vct, cnf, status), the
+/// ES256 signature with the current ring key, the claim-free record and the audited <c>CredentialIssued</c>, saved
+/// in one transaction; a status index taken concurrently by another issuance is drawn again.
 /// </summary>
 internal sealed class CredentialMinter(IssuerKeyRing keys, StatusLists statusLists, CredentialsDbContext db, TimeProvider clock)
 {
     private readonly SdJwtIssuer _issuer = new();
 
-    public async Task<(Guid Id, IssuedSdJwt Credential)> MintAsync(
-        long residentId, CredentialContent content, JsonObject holderJwk, string issuer, TimeSpan validity, CredentialActor actor, CancellationToken cancellationToken)
+    /// <summary>Issues <paramref name="content"/>; see <see cref="IssueAsync"/>.</summary>
+    public Task<(Guid Id, IssuedSdJwt Credential)> MintAsync(
+        long residentId, CredentialContent content, string agency, JsonObject holderJwk, string issuer, TimeSpan validity, CredentialActor actor,
+        CancellationToken cancellationToken) =>
+        IssueAsync(content.Type, agency, residentId, holderJwk, issuer, validity, content.Disclosable, actor, cancellationToken, content.DisclosableArrayElements);
+
+    /// <param name="agency">The issuing agency, whose credential officers may later change the credential's status.</param>
+    public async Task<(Guid Id, IssuedSdJwt Credential)> IssueAsync(
+        CredentialType type, string agency, long residentId, JsonObject holderJwk, string issuer, TimeSpan validity, JsonObject disclosable,
+        CredentialActor actor, CancellationToken cancellationToken, IReadOnlySet<string>? disclosableArrayElements = null)
     {
         var now = clock.GetUtcNow();
-        var (list, index) = await statusLists.AllocateAsync(cancellationToken);
-        var visible = new JsonObject
+        for (var attempt = 1; ; attempt++)
         {
-            ["iss"] = issuer,
-            ["iat"] = now.ToUnixTimeSeconds(),
-            ["exp"] = (now + validity).ToUnixTimeSeconds(),
-            ["vct"] = content.Type.Vct,
-            ["cnf"] = new JsonObject { ["jwk"] = holderJwk.DeepClone() },
-            ["status"] = new JsonObject
+            var (list, index) = await statusLists.AllocateAsync(cancellationToken);
+            var visible = new JsonObject
             {
-                ["status_list"] = new JsonObject { ["idx"] = index, ["uri"] = issuer + StatusLists.PathOf(list) },
-            },
-        };
-
-        var issued = _issuer.Issue(new SdJwtIssueRequest("dc+sd-jwt", visible, content.Disclosable, keys.SigningKey, keys.KeyId, content.DisclosableArrayElements));
-        var record = new IssuedCredential
-        {
-            Id = Guid.CreateVersion7(now),
-            ResidentId = residentId,
-            Type = content.Type.Id,
-            StatusList = list,
-            StatusIndex = index,
-            IssuedAt = now,
-            ExpiresAt = now + validity,
-        };
-        db.Issued.Add(record);
-        db.Publish(new CredentialIssued(record.Id, residentId, record.Type, list, index, record.ExpiresAt, actor, now), now);
-        await db.SaveChangesAsync(cancellationToken);
-        return (record.Id, issued);
+                ["iss"] = issuer,
+                ["iat"] = now.ToUnixTimeSeconds(),
+                ["exp"] = (now + validity).ToUnixTimeSeconds(),
+                ["vct"] = type.Vct,
+                ["cnf"] = new JsonObject { ["jwk"] = holderJwk.DeepClone() },
+                ["status"] = new JsonObject
+                {
+                    ["status_list"] = new JsonObject { ["idx"] = index, ["uri"] = issuer + StatusLists.PathOf(list) },
+                },
+            };
+            var (key, kid) = keys.Signer;
+            var issued = _issuer.Issue(new SdJwtIssueRequest("dc+sd-jwt", visible, (JsonObject)disclosable.DeepClone(), key, kid, disclosableArrayElements));
+            var record = new IssuedCredential
+            {
+                Id = Guid.CreateVersion7(now),
+                ResidentId = residentId,
+                Type = type.Id,
+                Agency = agency,
+                StatusList = list,
+                StatusIndex = index,
+                IssuedAt = now,
+                ExpiresAt = now + validity,
+            };
+            var message = OutboxMessage.Create(new CredentialIssued(record.Id, residentId, record.Type, list, index, record.ExpiresAt, actor, now), now);
+            db.Issued.Add(record);
+            db.OutboxMessages.Add(message);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return (record.Id, issued);
+            }
+            catch (DbUpdateException) when (attempt < 4)
+            {
+                // A concurrent issuance took the same random index between the check and the insert (the unique index
+                // refused it; with 32 issuing at once this happens about once in 4,000): draw another and sign again.
+                db.Entry(record).State = EntityState.Detached;
+                db.Entry(message).State = EntityState.Detached;
+            }
+        }
     }
 }

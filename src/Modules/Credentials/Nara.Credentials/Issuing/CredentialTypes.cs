@@ -16,8 +16,11 @@ internal static class CredentialTypes
     public static readonly CredentialType BusinessRegistration = new("business-registration", "urn:kr:go:nara:vct:business-registration:1", "사업자등록증명", "Business registration certificate");
     public static readonly CredentialType SchoolGraduation = new("school-graduation", "urn:kr:go:nara:vct:school-graduation:1", "졸업증명서", "School graduation certificate");
 
+    /// <summary>An agency's decision on an application (Services' ApplicationDecided), collected by the applicant.</summary>
+    public static readonly CredentialType DecisionLetter = new("decision-letter", "urn:kr:go:nara:vct:decision-letter:1", "처분 결정 통지서", "Decision letter");
+
     public static IReadOnlyList<CredentialType> All { get; } =
-        [ResidentId, ResidentRegistrationAbstract, FamilyRelations, Income, HealthInsurance, Disability, BusinessRegistration, SchoolGraduation];
+        [ResidentId, ResidentRegistrationAbstract, FamilyRelations, Income, HealthInsurance, Disability, BusinessRegistration, SchoolGraduation, DecisionLetter];
 
     public static CredentialType? ById(string? id) => All.FirstOrDefault(t => t.Id == id);
 

@@ -12,7 +12,7 @@ namespace Nara.Credentials.Issuing;
 /// suspended), <see cref="Capacity"/> entries per list, indices drawn at random so that an index says nothing about
 /// when or to whom a credential was issued. Published at <c>/api/credentials/status/{list}</c>.
 /// </summary>
-internal sealed partial class StatusLists(CredentialsDbContext db) : IStatusLists
+internal sealed partial class StatusLists(CredentialsDbContext db, StatusSnapshot snapshot) : IStatusLists
 {
     public const int Bits = 2;
     public const int Capacity = 1 << 17;
@@ -48,7 +48,7 @@ internal sealed partial class StatusLists(CredentialsDbContext db) : IStatusList
         return statusList;
     }
 
-    /// <summary>The issuer host reads its own entry; other hosts would fetch and cache the published token.</summary>
+    /// <summary>The issuer host reads its own entries (from <see cref="StatusSnapshot"/>); other hosts would fetch and cache the published token.</summary>
     public async ValueTask<int?> ResolveAsync(StatusReference reference, CancellationToken cancellationToken)
     {
         if (ListPath().Match(reference.Uri) is not { Success: true } m || !int.TryParse(m.Groups[1].Value, CultureInfo.InvariantCulture, out var list)
@@ -57,8 +57,16 @@ internal sealed partial class StatusLists(CredentialsDbContext db) : IStatusList
             return null;
         }
 
-        var entry = await db.Issued.Where(c => c.StatusList == list && c.StatusIndex == reference.Index).Select(c => (int?)c.Status).FirstOrDefaultAsync(cancellationToken);
-        return entry ?? StatusList.Valid;
+        var nonValid = snapshot.Find(list) ?? await LoadNonValidAsync(list, cancellationToken);
+        return nonValid.TryGetValue(reference.Index, out var status) ? status : StatusList.Valid;
+    }
+
+    private async Task<IReadOnlyDictionary<int, int>> LoadNonValidAsync(int list, CancellationToken cancellationToken)
+    {
+        var generation = snapshot.Generation;
+        var entries = await db.Issued.AsNoTracking().Where(c => c.StatusList == list && c.Status != StatusList.Valid)
+            .Select(c => new { c.StatusIndex, c.Status }).ToListAsync(cancellationToken);
+        return snapshot.Store(list, generation, entries.Select(e => (e.StatusIndex, e.Status)));
     }
 
     [GeneratedRegex(@"/api/credentials/status/(\d{1,9})$")]

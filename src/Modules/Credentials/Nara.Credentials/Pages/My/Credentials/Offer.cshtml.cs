@@ -37,13 +37,13 @@ internal sealed class OfferModel(CreateCredentialOffer create, OfferableCredenti
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (MyCredentialEndpoints.Resident(User) is not { } resident)
+        if (Callers.Resident(User) is not { } resident)
         {
             Error = Kernel.Localization.Bilingual.L("계정이 주민등록 정보와 연결되어 있지 않습니다.", "Your account is not linked to a registered resident.");
             return Page();
         }
 
-        Created = await create.ExecuteAsync(resident, Type, TxCode, MyCredentialEndpoints.Actor(User), ct);
+        Created = await create.ExecuteAsync(resident, Type, TxCode, Callers.Citizen(User), ct);
         if (Created is null)
         {
             Error = Kernel.Localization.Bilingual.L("제공할 수 없는 증명서입니다.", "That credential cannot be offered.");

@@ -19,7 +19,7 @@ internal sealed class DetailModel(WalletQueries wallet, RemoveFromWallet remove)
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Detail = Citizens.Resident(User) is { } resident ? await wallet.FindAsync(resident, id, ct) : null;
+        Detail = Callers.Resident(User) is { } resident ? await wallet.FindAsync(resident, id, ct) : null;
         return Detail is null ? NotFound() : Page();
     }
 
@@ -30,7 +30,7 @@ internal sealed class DetailModel(WalletQueries wallet, RemoveFromWallet remove)
     {
         if (!confirm)
         {
-            Detail = Citizens.Resident(User) is { } owner ? await wallet.FindAsync(owner, id, ct) : null;
+            Detail = Callers.Resident(User) is { } owner ? await wallet.FindAsync(owner, id, ct) : null;
             if (Detail is null)
             {
                 return NotFound();
@@ -41,7 +41,7 @@ internal sealed class DetailModel(WalletQueries wallet, RemoveFromWallet remove)
             return Page();
         }
 
-        var removed = Citizens.Resident(User) is { } resident && await remove.ExecuteAsync(resident, id, Citizens.Actor(User), ct);
+        var removed = Callers.Resident(User) is { } resident && await remove.ExecuteAsync(resident, id, Callers.Citizen(User), ct);
         return removed ? Redirect("/my/wallet?done=removed") : NotFound();
     }
 }

@@ -21,7 +21,7 @@ internal sealed class IndexModel(WalletQueries wallet, IssueResidentIdToWallet i
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (Citizens.Resident(User) is { } resident)
+        if (Callers.Resident(User) is { } resident)
         {
             Linked = true;
             Items = await wallet.ListAsync(resident, ct);
@@ -30,12 +30,12 @@ internal sealed class IndexModel(WalletQueries wallet, IssueResidentIdToWallet i
 
     public async Task<IActionResult> OnPostMobileIdAsync(CancellationToken ct)
     {
-        if (Citizens.Resident(User) is not { } resident)
+        if (Callers.Resident(User) is not { } resident)
         {
             return RedirectToPage();
         }
 
-        var id = await issue.ExecuteAsync(resident, Issuer.Of(HttpContext, options.Value), options.Value.Validity, Citizens.Actor(User), ct);
+        var id = await issue.ExecuteAsync(resident, Issuer.Of(HttpContext, options.Value), options.Value.Validity, Callers.Citizen(User), ct);
         return id is { } added ? Redirect($"/my/wallet/{added:D}?done=added") : RedirectToPage(new { done = "not-registered" });
     }
 }

@@ -38,13 +38,13 @@ internal sealed class PresentModel(WalletQueries wallet, PresentFromWallet prese
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Detail = Citizens.Resident(User) is { } resident ? await wallet.FindAsync(resident, id, ct) : null;
+        Detail = Callers.Resident(User) is { } resident ? await wallet.FindAsync(resident, id, ct) : null;
         return Detail is null ? NotFound() : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (Citizens.Resident(User) is not { } resident || await wallet.FindAsync(resident, id, ct) is not { } detail)
+        if (Callers.Resident(User) is not { } resident || await wallet.FindAsync(resident, id, ct) is not { } detail)
         {
             return NotFound();
         }

@@ -75,6 +75,7 @@ internal sealed class OfficialsModel(ListAgencyOfficials list, InviteOfficial in
         NaraRoles.AlertOperator => L("재난문자 발령", "Alert operator"),
         NaraRoles.RegistrySteward => L("공부 관리", "Registry steward"),
         NaraRoles.RegistryViewer => L("공부 열람", "Registry viewer"),
+        NaraRoles.CredentialOfficer => L("전자증명서 관리", "Credential officer"),
         NaraRoles.Auditor => L("감사", "Auditor"),
         NaraRoles.Administrator => L("기관 관리자", "Agency administrator"),
         _ => role,
