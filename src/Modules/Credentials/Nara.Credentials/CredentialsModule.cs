@@ -64,6 +64,7 @@ public sealed class CredentialsModule : IModule
         services.AddSingleton<WalletVault>();
         services.AddScoped<AddToWallet>();
         services.AddScoped<IssueResidentIdToWallet>();
+        services.AddScoped<IssueCertificateToWallet>();
         services.AddScoped<WalletQueries>();
         services.AddScoped<PresentFromWallet>();
         services.AddScoped<RemoveFromWallet>();

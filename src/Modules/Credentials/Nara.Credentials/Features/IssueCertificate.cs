@@ -25,16 +25,29 @@ internal sealed class IssueCertificate(IExchangeClient exchange, CredentialMinte
         Unavailable,
     }
 
+    /// <param name="Content">The certificate's claims when the records were found; then <paramref name="Agency"/> is the registry's agency.</param>
+    internal sealed record Read(Result Result, CredentialContent? Content, string? Agency);
+
     internal sealed record Result(Outcome Outcome, Guid? Id = null, CredentialType? Type = null, IssuedSdJwt? Credential = null, string? Detail = null);
 
     public static IEnumerable<CredentialType> Types => CredentialTypes.All.Where(t => CertificateContents.Services.ContainsKey(t.Id));
 
+    /// <summary>The records through the mediator, then the signed certificate (<see cref="ReadAsync"/>, <see cref="MintAsync"/>).</summary>
     public async Task<Result> ExecuteAsync(
         long residentId, string typeId, JsonObject holderJwk, string issuer, TimeSpan validity, CredentialActor actor, CancellationToken cancellationToken)
     {
+        var read = await ReadAsync(residentId, typeId, actor, cancellationToken);
+        return read.Content is not null ? await MintAsync(residentId, read, holderJwk, issuer, validity, actor, cancellationToken) : read.Result;
+    }
+
+    /// <summary>What a certificate's records are, read as the issuer; writes only the mediator's access log.</summary>
+    /// <remarks>Separate from minting so that a caller holding a Credentials transaction (the web wallet) reads first:
+    /// the mediator writes its access log on its own connection, which must not wait for that transaction.</remarks>
+    public async Task<Read> ReadAsync(long residentId, string typeId, CredentialActor actor, CancellationToken cancellationToken)
+    {
         if (CredentialTypes.ById(typeId) is not { } type || !CertificateContents.Services.TryGetValue(type.Id, out var service))
         {
-            return new Result(Outcome.UnknownType);
+            return new Read(new Result(Outcome.UnknownType), null, null);
         }
 
         var answer = await exchange.RequestAsync(
@@ -43,18 +56,28 @@ internal sealed class IssueCertificate(IExchangeClient exchange, CredentialMinte
             cancellationToken);
         if (!answer.Allowed)
         {
-            return answer.Refusal == ExchangeRefusals.UnknownSubject
+            return new Read(answer.Refusal == ExchangeRefusals.UnknownSubject
                 ? new Result(Outcome.NotRegistered, Type: type)
-                : new Result(Outcome.Unavailable, Type: type, Detail: answer.Refusal);
+                : new Result(Outcome.Unavailable, Type: type, Detail: answer.Refusal), null, null);
         }
 
-        if (CertificateContents.From(type, answer.Data) is not { } content)
+        return CertificateContents.From(type, answer.Data) is { } content
+            ? new Read(new Result(Outcome.Issued, Type: type), content, AgencyOf(service))
+            : new Read(new Result(Outcome.NoRecord, Type: type), null, null);
+    }
+
+    /// <summary>Signs and records what <see cref="ReadAsync"/> found.</summary>
+    public async Task<Result> MintAsync(
+        long residentId, Read read, JsonObject holderJwk, string issuer, TimeSpan validity, CredentialActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (read is not { Content: { } content, Agency: { } agency })
         {
-            return new Result(Outcome.NoRecord, Type: type);
+            throw new ArgumentException("Only a read that found records can be minted.", nameof(read));
         }
 
-        var (id, credential) = await minter.MintAsync(residentId, content, AgencyOf(service), holderJwk, issuer, validity, actor, cancellationToken);
-        return new Result(Outcome.Issued, id, type, credential);
+        var (id, credential) = await minter.MintAsync(residentId, content, agency, holderJwk, issuer, validity, actor, cancellationToken);
+        return new Result(Outcome.Issued, id, content.Type, credential);
     }
 
     /// <summary>The agency owning the registry (KR/GOV/<b>NTS</b>/…): its credential officers manage the certificate's status.</summary>
