@@ -27,10 +27,10 @@ public sealed class Oid4vciTests(CredentialsFactory factory) : IClassFixture<Cre
     private TestWallet Wallet() => new(factory.CreateClient());
 
     /// <summary>The citizen's offer as the API answers it.</summary>
-    private async Task<JsonObject> OfferAsync(DemoPersona persona, bool txCode = true, HttpClient? citizen = null)
+    private async Task<JsonObject> OfferAsync(DemoPersona persona, bool txCode = true, HttpClient? citizen = null, string type = "resident-id")
     {
         citizen ??= await CitizenAsync(persona);
-        var response = await citizen.PostAsJsonAsync("/api/credentials/my/offers", new { type = "resident-id", txCode });
+        var response = await citizen.PostAsJsonAsync("/api/credentials/my/offers", new { type, txCode });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
@@ -100,6 +100,37 @@ public sealed class Oid4vciTests(CredentialsFactory factory) : IClassFixture<Cre
         var presentation = SdJwtPresenter.Present(credential, ["age_over_19"], wallet.Key, "https://shop.example", "n1", factory.Clock.GetUtcNow());
         var verified = await wallet.Http.PostAsJsonAsync("/api/credentials/verify", new { presentation, audience = "https://shop.example", nonce = "n1" });
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_third_party_wallet_receives_an_e_certificate_and_one_without_a_record_is_denied()
+    {
+        var metadata = await factory.CreateClient().GetFromJsonAsync<JsonObject>("/.well-known/openid-credential-issuer");
+        var business = metadata!["credential_configurations_supported"]!["business-registration"]!;
+        Assert.Equal("urn:kr:go:nara:vct:business-registration:1", business["vct"]!.GetValue<string>());
+        Assert.Contains(business["credential_metadata"]!["claims"]!.AsArray(), c => c!["path"]![0]!.GetValue<string>() == "businesses");
+
+        using var wallet = Wallet();
+        var created = await OfferAsync(DemoPersonas.BusinessOwner, type: "business-registration");
+        var offer = await wallet.OfferAsync(created["offerByReferenceLink"]!.GetValue<string>());
+        var (_, token) = await wallet.TokenAsync(TestWallet.Code(offer), created["txCode"]!.GetValue<string>());
+        var (response, body) = await wallet.CredentialAsync(token["access_token"]!.GetValue<string>(),
+            TestWallet.CredentialRequest("business-registration", wallet.Proof(Issuer, await wallet.NonceAsync(), factory.Clock.GetUtcNow())));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var credential = body!["credentials"]![0]!["credential"]!.GetValue<string>();
+        var payload = Es256.Parse(credential.Split('~')[0])!.Payload;
+        Assert.Equal("urn:kr:go:nara:vct:business-registration:1", payload["vct"]!.GetValue<string>());
+        Assert.Equal(Es256.PublicJwk(wallet.Key).ToJsonString(), payload["cnf"]!["jwk"]!.ToJsonString());
+
+        using var other = Wallet();
+        var none = await OfferAsync(DemoPersonas.ElderlyAlone, type: "business-registration");
+        var noneOffer = await other.OfferAsync(none["offerByReferenceLink"]!.GetValue<string>());
+        var (_, noneToken) = await other.TokenAsync(TestWallet.Code(noneOffer), none["txCode"]!.GetValue<string>());
+        var (denied, error) = await other.CredentialAsync(noneToken["access_token"]!.GetValue<string>(),
+            TestWallet.CredentialRequest("business-registration", other.Proof(Issuer, await other.NonceAsync(), factory.Clock.GetUtcNow())));
+        Assert.Equal(HttpStatusCode.BadRequest, denied.StatusCode);
+        Assert.Equal("credential_request_denied", error!["error"]!.GetValue<string>());
     }
 
     [Fact]

@@ -49,6 +49,10 @@ public sealed class CredentialsModule : IModule
             configuration.GetSection(CredentialsOptions.Section)[nameof(CredentialsOptions.PlatformAgency)] ?? "MOIS");
         services.AddScoped<VerifyPresentation>();
         services.AddScoped<IOfferableCredential, OfferableResidentId>();
+        foreach (var type in OfferableCertificate.Types)
+        {
+            services.AddScoped<IOfferableCredential>(sp => ActivatorUtilities.CreateInstance<OfferableCertificate>(sp, type));
+        }
         services.AddScoped<OfferableCredentials>();
         services.AddScoped<CreateCredentialOffer>();
         services.AddScoped<ReadCredentialOffer>();
