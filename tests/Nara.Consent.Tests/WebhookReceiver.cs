@@ -29,6 +29,9 @@ public sealed class WebhookReceiver : IDisposable
 
     public ConcurrentQueue<(string Body, string? Signature, string? Event)> Received { get; } = new();
 
+    /// <summary>The <c>X-ConsentBB-Signature-Previous</c> header of each request, in the same order (null when absent).</summary>
+    public ConcurrentQueue<string?> PreviousSignatures { get; } = new();
+
     private async Task LoopAsync()
     {
         while (_listener.IsListening)
@@ -45,6 +48,7 @@ public sealed class WebhookReceiver : IDisposable
 
             using (var reader = new StreamReader(context.Request.InputStream))
             {
+                PreviousSignatures.Enqueue(context.Request.Headers["X-ConsentBB-Signature-Previous"]);
                 Received.Enqueue((await reader.ReadToEndAsync(), context.Request.Headers["X-ConsentBB-Signature"], context.Request.Headers["X-ConsentBB-Event"]));
             }
 

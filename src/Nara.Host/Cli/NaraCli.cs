@@ -5,14 +5,14 @@ using Nara.Kernel.Modules;
 namespace Nara.Host.Cli;
 
 /// <summary>
-/// `nara [serve]`, `nara migrate`, `nara seed`, `nara bench`, `nara clients`, `nara oidc`, `nara audit verify`, `nara eligibility run`, `nara credentials rotate-key`. Anything that is not a known verb is handed to
+/// `nara [serve]`, `nara migrate`, `nara seed`, `nara bench`, `nara clients`, `nara oidc`, `nara audit verify`, `nara eligibility run`, `nara credentials rotate-key`, `nara consent rotate-key`. Anything that is not a known verb is handed to
 /// the web host unchanged, so ASP.NET Core's own arguments (--urls, --environment) keep working.
 /// </summary>
 internal static class NaraCli
 {
     public static async Task<int> RunAsync(string[] args, IReadOnlyList<IModule> modules)
     {
-        string[] verbs = ["migrate", "seed", "bench", "clients", "oidc", "audit", "eligibility", "credentials", "serve", "--help", "-h", "-?"];
+        string[] verbs = ["migrate", "seed", "bench", "clients", "oidc", "audit", "eligibility", "credentials", "consent", "serve", "--help", "-h", "-?"];
         if (args.Length == 0 || !verbs.Contains(args[0]))
         {
             return await ServeAsync(args, modules);
@@ -28,6 +28,7 @@ internal static class NaraCli
         root.Subcommands.Add(AuditCommand.Create(modules));
         root.Subcommands.Add(EligibilityCommand.Create(modules));
         root.Subcommands.Add(CredentialsCommand.Create(modules));
+        root.Subcommands.Add(ConsentCommand.Create(modules));
         return await root.Parse(args).InvokeAsync();
     }
 

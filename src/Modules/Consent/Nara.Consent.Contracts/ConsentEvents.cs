@@ -60,8 +60,9 @@ public sealed record ConsentPolicyChanged(
     ConsentActor Actor,
     DateTimeOffset At) : IIntegrationEvent;
 
-/// <summary>An organisation's webhook was registered, changed or deleted (never carries its secret).</summary>
-/// <param name="Change">created | updated | deleted.</param>
+/// <summary>An organisation's webhook was registered, changed or deleted, its secret rotated or a delivery sent again (never carries a secret).</summary>
+/// <param name="Change">created | updated | deleted | secret-rotated | redelivery-requested.</param>
+/// <param name="DeliveryId">The delivery sent again, for redelivery-requested.</param>
 public sealed record ConsentWebhookChanged(
     Guid WebhookId,
     string Organisation,
@@ -70,7 +71,8 @@ public sealed record ConsentWebhookChanged(
     IReadOnlyList<string> SubscribedEvents,
     bool Disabled,
     ConsentActor Actor,
-    DateTimeOffset At) : IIntegrationEvent;
+    DateTimeOffset At,
+    Guid? DeliveryId = null) : IIntegrationEvent;
 
 /// <summary>
 /// A MyData recipient collected one period of a citizen's transfer: who (client and organisation), under which

@@ -72,6 +72,8 @@ public sealed class ConsentModule : IModule
         services.AddScoped<WebhookInputRules>();
         services.AddScoped<SaveWebhook>();
         services.AddScoped<DeliverWebhooks>();
+        services.AddScoped<RedeliverWebhook>();
+        services.AddScoped<RotateWebhookSecret>();
         services.AddIntegrationEventHandler<ConsentGiven, QueueWebhookDeliveries>();
         services.AddIntegrationEventHandler<ConsentWithdrawn, QueueWebhookDeliveries>();
         services.AddIntegrationEventHandler<ConsentRecordsForgotten, QueueWebhookDeliveries>();

@@ -37,7 +37,18 @@ internal sealed class RecordConsentChange(IAuditLog log) :
         var e = envelope.Event;
         var url = e.PayloadUrl.Length <= 256 ? e.PayloadUrl : e.PayloadUrl[..256];
         return AppendAsync(envelope, e.Actor, $"consent.webhook.{e.Change}", new AuditSubject("consent-webhook", e.WebhookId.ToString("D")), null,
-            new Dictionary<string, string> { ["organisation"] = e.Organisation, ["payloadUrl"] = url, ["events"] = string.Join(' ', e.SubscribedEvents), ["disabled"] = e.Disabled ? "true" : "false" }, cancellationToken);
+            WebhookDetails(e, url), cancellationToken);
+    }
+
+    private static Dictionary<string, string> WebhookDetails(ConsentWebhookChanged e, string url)
+    {
+        var details = new Dictionary<string, string> { ["organisation"] = e.Organisation, ["payloadUrl"] = url, ["events"] = string.Join(' ', e.SubscribedEvents), ["disabled"] = e.Disabled ? "true" : "false" };
+        if (e.DeliveryId is { } delivery)
+        {
+            details["delivery"] = delivery.ToString("D");
+        }
+
+        return details;
     }
 
     public Task HandleAsync(IntegrationEventEnvelope<ConsentSigningKeyRotated> envelope, CancellationToken cancellationToken)

@@ -31,6 +31,8 @@ internal static class WebhookEndpoints
         api.MapGet("/webhooks/", ListAsync);
         api.MapPost("/webhook/{webhookId}/ping/", PingAsync);
         api.MapGet("/webhook/{webhookId}/deliveries/", DeliveriesAsync);
+        api.MapPost("/webhook/{webhookId}/delivery/{deliveryId}/redeliver/", RedeliverAsync);
+        api.MapPost("/webhook/{webhookId}/secret/rotate/", RotateSecretAsync);
     }
 
     private static string? Scope(ClaimsPrincipal user, IOptions<ConsentOptions> options) => Callers.AdministeredAgency(user, options.Value.PlatformAgency);
@@ -94,6 +96,40 @@ internal static class WebhookEndpoints
         await db.SaveChangesAsync(ct);
         return Results.Accepted($"{ConsentModule.Prefix}/config/webhook/{id}/deliveries/", new { delivery = DeliveryShape(delivery) });
     }
+
+    private static async Task<IResult> RedeliverAsync(string webhookId, string deliveryId, ClaimsPrincipal user, RedeliverWebhook redeliver, IOptions<ConsentOptions> o, CancellationToken ct)
+    {
+        if (!ApiResults.TryId(webhookId, "webhookId", out var hook, out var error) || !ApiResults.TryId(deliveryId, "deliveryId", out var delivery, out error))
+        {
+            return error!;
+        }
+
+        var outcome = await redeliver.ExecuteAsync(hook, delivery, Callers.Actor(user), Scope(user, o), ct);
+        return outcome.Status == OutcomeStatus.Ok
+            ? Results.Accepted($"{ConsentModule.Prefix}/config/webhook/{hook}/deliveries/", new { delivery = DeliveryShape(outcome.Value!) })
+            : ApiResults.From(outcome, d => d);
+    }
+
+    /// <summary>Body (optional): <c>{"previousSecretValidForHours": 0..168}</c>, default 24.</summary>
+    private static async Task<IResult> RotateSecretAsync(string webhookId, RotateSecretInput? body, ClaimsPrincipal user, RotateWebhookSecret rotate, IOptions<ConsentOptions> o, CancellationToken ct)
+    {
+        if (!ApiResults.TryId(webhookId, "webhookId", out var id, out var error))
+        {
+            return error!;
+        }
+
+        return ApiResults.From(await rotate.ExecuteAsync(id, body?.PreviousSecretValidForHours, Callers.Actor(user), Scope(user, o), ct), w => new
+        {
+            webhook = Shape(w),
+            // The only time the new secret is shown.
+            secretKey = w.SecretKey,
+            signatureHeader = WebhookEvents.SignatureHeader,
+            previousSignatureHeader = w.PreviousSecretKey is null ? null : WebhookEvents.PreviousSignatureHeader,
+            previousSecretExpiresAt = w.PreviousSecretExpiresAt is { } until ? ConsentSnapshot.Time(until) : null,
+        });
+    }
+
+    internal sealed record RotateSecretInput(int? PreviousSecretValidForHours);
 
     /// <summary>Recent deliveries, newest first, each with every attempt (time, status code or error, duration).</summary>
     private static async Task<IResult> DeliveriesAsync(string webhookId, ClaimsPrincipal user, SaveWebhook save, ConsentDbContext db, IOptions<ConsentOptions> o, int? offset, int? limit, CancellationToken ct)

@@ -112,6 +112,7 @@ internal sealed class WebhookConfiguration : IEntityTypeConfiguration<Webhook>
         b.Property(w => w.PayloadUrl).HasMaxLength(500);
         b.Property(w => w.ContentType).HasMaxLength(60);
         b.Property(w => w.SecretKey).HasMaxLength(100);
+        b.Property(w => w.PreviousSecretKey).HasMaxLength(100);
         b.Property(w => w.SubscribedEvents).HasConversion(
             v => JsonSerializer.Serialize(v, Json),
             v => JsonSerializer.Deserialize<List<string>>(v, Json) ?? new List<string>(),

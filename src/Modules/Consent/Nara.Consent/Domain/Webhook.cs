@@ -23,6 +23,14 @@ internal sealed class Webhook
     /// <summary>The HMAC-SHA256 key (base64url, 32 random bytes), shown once at creation; needed to sign every delivery.</summary>
     public required string SecretKey { get; set; }
 
+    /// <summary>
+    /// The secret replaced by the last rotation, still sent as a second signature until
+    /// <see cref="PreviousSecretExpiresAt"/>, so the receiver can switch to the new one at its own pace.
+    /// </summary>
+    public string? PreviousSecretKey { get; set; }
+
+    public DateTimeOffset? PreviousSecretExpiresAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -49,6 +57,12 @@ internal sealed class WebhookDelivery
     public required string Status { get; set; }
 
     public int Attempts { get; set; }
+
+    /// <summary>
+    /// Attempts made before the current round of retries: 0, or the count when an administrator last asked for a
+    /// redelivery. Each round gets <see cref="Features.Webhooks.DeliverWebhooks.MaxAttempts"/> attempts.
+    /// </summary>
+    public int RoundStartAttempts { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

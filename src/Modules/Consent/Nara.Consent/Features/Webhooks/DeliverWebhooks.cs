@@ -69,6 +69,11 @@ internal sealed partial class DeliverWebhooks(ConsentDbContext db, IHttpClientFa
                 Content = new StringContent(delivery.Payload, Encoding.UTF8, WebhookEvents.JsonContentType),
             };
             request.Headers.Add(WebhookEvents.SignatureHeader, Sign(hook.SecretKey, delivery.Payload));
+            if (hook.PreviousSecretKey is { } previous && hook.PreviousSecretExpiresAt > started)
+            {
+                request.Headers.Add(WebhookEvents.PreviousSignatureHeader, Sign(previous, delivery.Payload));
+            }
+
             request.Headers.Add("X-ConsentBB-Event", delivery.EventType);
             request.Headers.Add("X-ConsentBB-Delivery", delivery.Id.ToString());
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -93,14 +98,14 @@ internal sealed partial class DeliverWebhooks(ConsentDbContext db, IHttpClientFa
             delivery.Status = WebhookStatuses.Delivered;
             delivery.DeliveredAt = started;
         }
-        else if (delivery.Attempts >= MaxAttempts)
+        else if (delivery.Attempts - delivery.RoundStartAttempts >= MaxAttempts)
         {
             delivery.Status = WebhookStatuses.Failed;
             LogGaveUp(logger, delivery.Id, hook.Id, delivery.Attempts);
         }
         else
         {
-            delivery.NextAttemptAt = started + Backoff(delivery.Attempts);
+            delivery.NextAttemptAt = started + Backoff(delivery.Attempts - delivery.RoundStartAttempts);
         }
     }
 

@@ -16,5 +16,8 @@ internal static class WebhookEvents
     /// <summary>The header that carries <c>sha256=&lt;hex HMAC-SHA256 of the raw body under the webhook's secret&gt;</c>.</summary>
     public const string SignatureHeader = "X-ConsentBB-Signature";
 
+    /// <summary>During the grace period after a secret rotation: the same HMAC under the previous secret.</summary>
+    public const string PreviousSignatureHeader = "X-ConsentBB-Signature-Previous";
+
     public static readonly IReadOnlyList<string> All = [ConsentAllowed, ConsentDisallowed, ConsentForgotten, DataAgreementChanged];
 }

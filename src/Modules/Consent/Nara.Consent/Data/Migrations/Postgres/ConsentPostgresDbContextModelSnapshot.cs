@@ -471,6 +471,13 @@ namespace Nara.Consent.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTimeOffset?>("PreviousSecretExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PreviousSecretKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("SecretKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -551,6 +558,9 @@ namespace Nara.Consent.Data.Migrations.Postgres
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("RoundStartAttempts")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()
