@@ -26,6 +26,12 @@ internal static class BenchCommand
         command.SetAction(async (result, ct) =>
         {
             var name = result.GetValue(scenario);
+            if (name == "notifications-load")
+            {
+                // The child that `bench notifications --load-process` starts: the load generator alone, no host.
+                return await NotificationsLoad.ServeChildAsync(ct);
+            }
+
             if (name is not ("seed" or "audit" or "notifications" or "services" or "exchange" or "eligibility" or "credentials"))
             {
                 await Console.Error.WriteLineAsync($"Unknown scenario '{name}'. Known: seed, audit, notifications, services, exchange, eligibility, credentials.");

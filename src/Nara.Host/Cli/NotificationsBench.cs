@@ -14,11 +14,11 @@ namespace Nara.Host.Cli;
 /// `nara bench notifications --n N`: starts the real host on loopback (Kestrel, real HTTP, real database)
 /// with its email going to an in-process SMTP catcher, registers a live agency client, fires N single
 /// sends from many concurrent callers and times each, waits until the catcher holds all N, then sends one
-/// bulk request of 50,000 recipients. The load generator shares the machine's cores with the server.
+/// bulk request of 50,000 recipients. The load generator shares the machine's cores with the server, and its process
+/// too unless `--load-process` starts it as a child process (<see cref="NotificationsLoad"/>).
 /// </summary>
 internal static class NotificationsBench
 {
-    private const int Callers = 64;
     private const int BulkRecipients = 50_000;
 
     public static async Task<object> RunAsync(string[] args, IReadOnlyList<IModule> modules, int n, CancellationToken ct)
@@ -43,12 +43,13 @@ internal static class NotificationsBench
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var key = await RegisterClientAsync(app.Services, ct);
 
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-        using var http = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", key);
+        // `--load-process`: the load generator in a child process, so the CPU figures are the server's own.
+        var separate = args.Contains("--load-process");
+        using var http = NotificationsLoad.Client(address, key);
+        await using NotificationsLoad load = separate ? NotificationsLoad.OutOfProcess.Start(address, key) : new NotificationsLoad.InProcess(http, ownCpu: false);
 
         // A warm-up (tiered JIT, connection pool, SQLite page cache) that is not counted, then its deliveries.
-        var warm = await BenchLoad.WarmUpAsync(http, WarmUp(args), Callers, i => SingleRequest("warm", i), ct);
+        var warm = await load.WarmUpAsync(WarmUp(args), ct);
         await WaitForAsync(catcher, warm, TimeSpan.FromMinutes(10), ct);
 
         // The target: N sends offered at a steady rate, each timed from when it was due.
@@ -56,17 +57,17 @@ internal static class NotificationsBench
         await Console.Error.WriteLineAsync($"notifications: {n} sends at {rate}/s");
         var before = catcher.Distinct;
         var cpu = BenchLoad.ProcessCpu();
-        var (steady, steadyFailures, steadySeconds) = await BenchLoad.FireAtRateAsync(http, n, rate, i => SingleRequest("rate", i), Created, ct);
+        var steady = await load.RateAsync(n, rate, ct);
         var steadyCpu = BenchLoad.ProcessCpu() - cpu;
         var total = Stopwatch.StartNew();
         var steadyDelivered = await WaitForAsync(catcher, before + n, TimeSpan.FromMinutes(10), ct);
 
         // The capacity: N sends from many callers, each sending again as soon as it is answered.
-        await Console.Error.WriteLineAsync($"notifications: {n} sends from {Callers} callers");
+        await Console.Error.WriteLineAsync($"notifications: {n} sends from {NotificationsLoad.Callers} callers");
         before = catcher.Distinct;
         total.Restart();
         cpu = BenchLoad.ProcessCpu();
-        var (latencies, failures) = await FireAsync(http, "run", n, ct);
+        var capacity = await load.CallersAsync(n, ct);
         var intakeSeconds = total.Elapsed.TotalSeconds;
         var intakeCpu = BenchLoad.ProcessCpu() - cpu;
         var deliveredAll = await WaitForAsync(catcher, before + n, TimeSpan.FromMinutes(10), ct) && steadyDelivered;
@@ -76,29 +77,31 @@ internal static class NotificationsBench
         using var bulkResponse = await http.SendAsync(BulkRequest(), ct);
         bulk.Stop();
 
-        Array.Sort(steady);
-        Array.Sort(latencies);
         using var process = Process.GetCurrentProcess();
         var result = new
         {
             provider = app.Configuration["Nara:Database:Provider"] ?? "Sqlite",
+            loadGenerator = separate ? "own process" : "server's process",
             offeredPerSecond = rate,
-            achievedPerSecond = Math.Round(n / steadySeconds),
+            achievedPerSecond = Math.Round(n / steady.Seconds),
+            // The server's process: with --load-process without the load generator, which is reported on its own.
             steadyCpuMsPerMessage = Math.Round(steadyCpu.TotalMilliseconds / n, 3),
-            steadyP50Ms = BenchLoad.Percentile(steady, 50),
-            steadyP95Ms = BenchLoad.Percentile(steady, 95),
-            steadyP99Ms = BenchLoad.Percentile(steady, 99),
-            steadyMaxMs = Math.Round(steady[^1], 1),
-            steadyFailures,
-            callers = Callers,
+            steadyClientCpuMsPerMessage = steady.ClientCpuMs is { } steadyClient ? Math.Round(steadyClient / n, 3) : (double?)null,
+            steadyP50Ms = steady.P50,
+            steadyP95Ms = steady.P95,
+            steadyP99Ms = steady.P99,
+            steadyMaxMs = steady.Max,
+            steadyFailures = steady.Failures,
+            callers = NotificationsLoad.Callers,
             intakePerSecond = Math.Round(n / intakeSeconds),
             intakeSeconds = Math.Round(intakeSeconds, 2),
             intakeCpuMsPerMessage = Math.Round(intakeCpu.TotalMilliseconds / n, 3),
-            p50Ms = BenchLoad.Percentile(latencies, 50),
-            p95Ms = BenchLoad.Percentile(latencies, 95),
-            p99Ms = BenchLoad.Percentile(latencies, 99),
-            maxMs = Math.Round(latencies[^1], 1),
-            failures,
+            intakeClientCpuMsPerMessage = capacity.ClientCpuMs is { } intakeClient ? Math.Round(intakeClient / n, 3) : (double?)null,
+            p50Ms = capacity.P50,
+            p95Ms = capacity.P95,
+            p99Ms = capacity.P99,
+            maxMs = capacity.Max,
+            failures = capacity.Failures,
             deliveredAll,
             delivered = catcher.Distinct - before,
             duplicatesAtCatcher = catcher.Received - catcher.Distinct,
@@ -123,24 +126,8 @@ internal static class NotificationsBench
         return registration.Succeeded ? registration.Key! : throw new InvalidOperationException(registration.Error);
     }
 
-    /// <summary>N single sends, <see cref="Callers"/> at a time; a send is accepted when it answers 201.</summary>
-    private static Task<(double[] Latencies, int Failures)> FireAsync(HttpClient http, string prefix, int n, CancellationToken ct) =>
-        BenchLoad.FireAsync(http, n, Callers, i => SingleRequest(prefix, i), Created, ct);
-
-    private static bool Created(HttpResponseMessage response) => response.StatusCode == HttpStatusCode.Created;
-
-    private static HttpRequestMessage SingleRequest(string prefix, int i) => new(HttpMethod.Post, "/api/notifications/messages")
-    {
-        Content = new StringContent(SingleBody(prefix, i), Encoding.UTF8, "application/json"),
-    };
-
     /// <summary>`--warmup SECONDS` (default 30).</summary>
     private static TimeSpan WarmUp(string[] args) => BenchLoad.Seconds(args, "--warmup", 30);
-
-    private static string SingleBody(string prefix, int i) =>
-        "{\"templateId\":\"govstack.email\",\"recipient\":{\"email\":\"" + prefix + i.ToString(CultureInfo.InvariantCulture) + "@example.kr\"},"
-        + "\"personalisation\":{\"title\":\"건강검진 안내\",\"content\":\"" + i.ToString(CultureInfo.InvariantCulture) + "번 대상자님, 올해 건강검진 대상입니다.\"},"
-        + "\"idempotencyKey\":\"" + prefix + "-" + Guid.NewGuid().ToString("N") + "\"}";
 
     private static HttpRequestMessage BulkRequest()
     {
