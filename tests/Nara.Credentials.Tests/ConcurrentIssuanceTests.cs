@@ -5,6 +5,7 @@ using Nara.Credentials.Contracts;
 using Nara.Credentials.Data;
 using Nara.Credentials.Features;
 using Nara.Credentials.SdJwt;
+using Nara.Registries.Contracts;
 using Nara.Testing;
 
 namespace Nara.Credentials.Tests;

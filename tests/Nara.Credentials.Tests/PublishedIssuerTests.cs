@@ -20,9 +20,9 @@ public sealed class PublishedIssuerTests : IDisposable
         _holder.Dispose();
     }
 
-    private JsonObject Jwks(ECDsa key, string kid) => new() { ["keys"] = new JsonArray(Es256.PublicJwk(key, kid)) };
+    private static JsonObject Jwks(ECDsa key, string kid) => new() { ["keys"] = new JsonArray(Es256.PublicJwk(key, kid)) };
 
-    private string Token(StatusList list, ECDsa key, string kid, TimeSpan ttl) =>
+    private static string Token(StatusList list, ECDsa key, string kid, TimeSpan ttl) =>
         StatusListToken.Sign(ListUri, list, Now, TimeSpan.FromDays(1), ttl, key, kid);
 
     private string Presentation(int index)
