@@ -45,7 +45,9 @@ internal static class CredentialsBench
         var signSeconds = signStart.Elapsed.TotalSeconds;
         Array.Sort(signing);
 
-        var verifying = await VerifyOverHttpAsync(app.Services, residents, holder, address, n, warmUp, ct);
+        var presentations = await PresentationsAsync(app.Services, residents, holder, address, ct);
+        var verifyingOffline = await VerifyOfflineAsync(address, presentations, n, ct);
+        var verifying = await VerifyOverHttpAsync(presentations, address, n, warmUp, ct);
         await app.StopAsync(CancellationToken.None);
         return new
         {
@@ -60,6 +62,7 @@ internal static class CredentialsBench
                 p95Ms = BenchLoad.Percentile(signing, 95),
                 p99Ms = BenchLoad.Percentile(signing, 99),
             },
+            verifyOffline = verifyingOffline,
             verifyHttp = verifying,
             loadAverage = BenchLoad.LoadAverage(),
         };
@@ -104,9 +107,9 @@ internal static class CredentialsBench
         };
     }
 
-    private static async Task<object> VerifyOverHttpAsync(IServiceProvider services, long[] residents, ECDsa holder, string address, int n, TimeSpan warmUp, CancellationToken ct)
+    /// <summary>64 distinct credentials, each presented once with a KB-JWT (aud and nonce the verifier checks); iat is now, well within 5 minutes.</summary>
+    private static async Task<string[]> PresentationsAsync(IServiceProvider services, long[] residents, ECDsa holder, string address, CancellationToken ct)
     {
-        // 64 distinct credentials, each presented once with a KB-JWT (aud and nonce the verifier checks); iat is now, well within 5 minutes.
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var presentations = new string[64];
         for (var i = 0; i < presentations.Length; i++)
@@ -116,6 +119,41 @@ internal static class CredentialsBench
             presentations[i] = CredentialsTools.Present(issued, ["age_over_19", "resident_of"], holder, Audience, "bench-nonce", now);
         }
 
+        return presentations;
+    }
+
+    /// <summary>
+    /// Verification as a verifier elsewhere embeds it (the design point of issue #8: no call to the issuer per check):
+    /// the JWKS and the status list token fetched once over HTTP, then every check in-process on all cores.
+    /// </summary>
+    private static async Task<object> VerifyOfflineAsync(string address, string[] presentations, int n, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        var jwks = await http.GetStringAsync(new Uri("/api/credentials/jwks", UriKind.Relative), ct);
+        var listUri = address.TrimEnd('/') + "/api/credentials/status/1";
+        var token = await http.GetStringAsync(new Uri(listUri), ct);
+        CredentialsTools.TimeVerifyingOffline(jwks, listUri, token, presentations, Audience, "bench-nonce", Math.Min(n, 5_000));
+        var cpu = BenchLoad.ProcessCpu();
+        var total = Stopwatch.StartNew();
+        var (latencies, failures) = CredentialsTools.TimeVerifyingOffline(jwks, listUri, token, presentations, Audience, "bench-nonce", n);
+        var seconds = total.Elapsed.TotalSeconds;
+        var cpuUsed = BenchLoad.ProcessCpu() - cpu;
+        Array.Sort(latencies);
+        return new
+        {
+            n,
+            threads = Environment.ProcessorCount,
+            verifiedPerSecond = Math.Round(n / seconds),
+            cpuMsPerVerify = Math.Round(cpuUsed.TotalMilliseconds / n, 3),
+            p50Ms = BenchLoad.Percentile(latencies, 50),
+            p95Ms = BenchLoad.Percentile(latencies, 95),
+            p99Ms = BenchLoad.Percentile(latencies, 99),
+            failures,
+        };
+    }
+
+    private static async Task<object> VerifyOverHttpAsync(string[] presentations, string address, int n, TimeSpan warmUp, CancellationToken ct)
+    {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Callers, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
         HttpRequestMessage Request(int i) => new(HttpMethod.Post, new Uri("/api/credentials/verify", UriKind.Relative))

@@ -34,6 +34,8 @@ public sealed class CredentialsModule : IModule
         services.AddOptions<CredentialsOptions>().Bind(configuration.GetSection(CredentialsOptions.Section));
         services.AddSingleton<IssuerKeyRing>();
         services.AddSingleton<StatusSnapshot>();
+        services.AddSingleton<StatusIndexes>();
+        services.AddSingleton<IssuanceWriter>();
         services.AddScoped<StatusLists>();
         services.AddScoped<IStatusLists>(sp => sp.GetRequiredService<StatusLists>());
         services.AddScoped<CredentialMinter>();

@@ -59,6 +59,38 @@ public static class CredentialsTools
         return latencies;
     }
 
+    /// <summary>
+    /// Verifies as a verifier elsewhere embeds it, offline: the issuer's JWKS and one Status List Token, fetched once
+    /// beforehand (given here as text), then <paramref name="n"/> verifications with key binding (issuer and holder
+    /// signatures, aud, nonce, sd_hash, disclosures, status from the kept list) on all cores. Latencies in ms.
+    /// </summary>
+    public static (double[] Latencies, int Failures) TimeVerifyingOffline(
+        string jwks, string statusListUri, string statusListToken, IReadOnlyList<string> presentations, string audience, string nonce, int n)
+    {
+        ArgumentNullException.ThrowIfNull(presentations);
+        using var published = PublishedIssuer.FromJwks(JsonNode.Parse(jwks) as JsonObject ?? throw new ArgumentException("Not a JWKS.", nameof(jwks)));
+        if (!published.AddStatusList(statusListUri, statusListToken))
+        {
+            throw new ArgumentException("The status list token is not signed by a key of the JWKS, or not for that URI.", nameof(statusListToken));
+        }
+
+        var latencies = new double[n];
+        var failures = 0;
+        Parallel.For(0, n, i =>
+        {
+            var start = Stopwatch.GetTimestamp();
+            var options = new VerifyOptions(published.Find, DateTimeOffset.UtcNow, audience, nonce, Status: published.ResolveAsync);
+            var pending = SdJwtVerifier.VerifyAsync(presentations[i % presentations.Count], options);
+            var result = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+            latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (!result.Valid)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+        return (latencies, failures);
+    }
+
     /// <summary>A presentation of <paramref name="claims"/> with a KB-JWT signed by the holder.</summary>
     public static string Present(string issued, IReadOnlyList<string> claims, ECDsa holder, string audience, string nonce, DateTimeOffset now) =>
         SdJwtPresenter.Present(issued, claims, holder, audience, nonce, now);

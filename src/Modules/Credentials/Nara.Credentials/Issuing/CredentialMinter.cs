@@ -14,9 +14,10 @@ internal sealed record CredentialContent(CredentialType Type, JsonObject Disclos
 /// <summary>
 /// What every issuance shares: a random status-list entry, the visible claims (iss, iat, exp, vct, cnf, status), the
 /// ES256 signature with the current ring key, the claim-free record and the audited <c>CredentialIssued</c>, saved
-/// in one transaction; a status index taken concurrently by another issuance is drawn again.
+/// in one transaction and committed before the caller is answered (with concurrent issuances through <see cref="IssuanceWriter"/>, or in the
+/// caller's transaction); a status index another host took meanwhile is drawn again.
 /// </summary>
-internal sealed class CredentialMinter(IssuerKeyRing keys, StatusLists statusLists, CredentialsDbContext db, TimeProvider clock)
+internal sealed class CredentialMinter(IssuerKeyRing keys, StatusLists statusLists, CredentialsDbContext db, IssuanceWriter writer, TimeProvider clock)
 {
     private readonly SdJwtIssuer _issuer = new();
 
@@ -61,19 +62,31 @@ internal sealed class CredentialMinter(IssuerKeyRing keys, StatusLists statusLis
                 ExpiresAt = now + validity,
             };
             var message = OutboxMessage.Create(new CredentialIssued(record.Id, residentId, record.Type, list, index, record.ExpiresAt, actor, now), now);
-            db.Issued.Add(record);
-            db.OutboxMessages.Add(message);
             try
             {
+                if (db.Database.CurrentTransaction is null)
+                {
+                    // On its own: committed together with the concurrent issuances (group commit), answered after the commit.
+                    await writer.WriteAsync(record, message);
+                    return (record.Id, issued);
+                }
+
+                // Part of the caller's transaction (the web wallet keeps the credential with it): saved there, committed by the caller.
+                db.Issued.Add(record);
+                db.OutboxMessages.Add(message);
                 await db.SaveChangesAsync(cancellationToken);
                 return (record.Id, issued);
             }
             catch (DbUpdateException) when (attempt < 4)
             {
-                // A concurrent issuance took the same random index between the check and the insert (the unique index
-                // refused it; with 32 issuing at once this happens about once in 4,000): draw another and sign again.
-                db.Entry(record).State = EntityState.Detached;
-                db.Entry(message).State = EntityState.Detached;
+                // Another host sharing the database took the same random index (this host's own draws never collide:
+                // StatusIndexes marks them): the unique index refused it; read the taken indices again, draw, sign again.
+                statusLists.Collided();
+                if (db.Entry(record).State != EntityState.Detached)
+                {
+                    db.Entry(record).State = EntityState.Detached;
+                    db.Entry(message).State = EntityState.Detached;
+                }
             }
         }
     }

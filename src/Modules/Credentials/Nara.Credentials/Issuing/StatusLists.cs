@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Nara.Credentials.Data;
@@ -12,7 +11,7 @@ namespace Nara.Credentials.Issuing;
 /// suspended), <see cref="Capacity"/> entries per list, indices drawn at random so that an index says nothing about
 /// when or to whom a credential was issued. Published at <c>/api/credentials/status/{list}</c>.
 /// </summary>
-internal sealed partial class StatusLists(CredentialsDbContext db, StatusSnapshot snapshot) : IStatusLists
+internal sealed partial class StatusLists(CredentialsDbContext db, StatusSnapshot snapshot, StatusIndexes indexes) : IStatusLists
 {
     public const int Bits = 2;
     public const int Capacity = 1 << 17;
@@ -20,20 +19,22 @@ internal sealed partial class StatusLists(CredentialsDbContext db, StatusSnapsho
 
     public static string PathOf(int list) => "/api/credentials/status/" + list.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A free random index in the current list (the unique index on (list, index) settles races).</summary>
+    /// <summary>
+    /// A free random index in the current list, from this host's marks of the taken ones (<see cref="StatusIndexes"/>,
+    /// read from the database on first use and after a collision): no query per issuance.
+    /// </summary>
     public async Task<(int List, int Index)> AllocateAsync(CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 32; attempt++)
+        if (indexes.NeedsLoad)
         {
-            var index = RandomNumberGenerator.GetInt32(Capacity);
-            if (!await db.Issued.AnyAsync(c => c.StatusList == CurrentList && c.StatusIndex == index, cancellationToken))
-            {
-                return (CurrentList, index);
-            }
+            indexes.Load(await db.Issued.AsNoTracking().Where(c => c.StatusList == CurrentList).Select(c => c.StatusIndex).ToListAsync(cancellationToken));
         }
 
-        throw new InvalidOperationException("The status list is full.");
+        return indexes.Take() is { } index ? (CurrentList, index) : throw new InvalidOperationException("The status list is full.");
     }
+
+    /// <summary>The unique index refused an allocated index (another host sharing the database took it): read the taken ones again.</summary>
+    public void Collided() => indexes.Reload();
 
     public async Task<StatusList> BuildAsync(int list, CancellationToken cancellationToken)
     {

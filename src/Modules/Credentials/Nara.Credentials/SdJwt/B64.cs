@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -23,5 +24,23 @@ internal static class B64
     }
 
     /// <summary>base64url(SHA-256(ASCII(text))): the digest of a disclosure, and the KB-JWT's sd_hash.</summary>
-    public static string Sha256(string ascii) => Encode(SHA256.HashData(Encoding.ASCII.GetBytes(ascii)));
+    public static string Sha256(string ascii) => Sha256(ascii.AsSpan());
+
+    /// <inheritdoc cref="Sha256(string)"/>
+    public static string Sha256(ReadOnlySpan<char> ascii)
+    {
+        // Verifiers hash every disclosure and the presentation (sd_hash): no byte copy left behind per call.
+        var rented = ArrayPool<byte>.Shared.Rent(Encoding.ASCII.GetMaxByteCount(ascii.Length));
+        try
+        {
+            var length = Encoding.ASCII.GetBytes(ascii, rented);
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(rented.AsSpan(0, length), digest);
+            return Base64Url.EncodeToString(digest);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 }

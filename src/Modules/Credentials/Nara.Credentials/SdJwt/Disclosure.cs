@@ -40,7 +40,7 @@ internal sealed record Disclosure(string Encoded, string Salt, string? Name, Jso
 
         if (array.Count == 2)
         {
-            return new Disclosure(encoded, salt.GetValue<string>(), null, array[1]?.DeepClone());
+            return new Disclosure(encoded, salt.GetValue<string>(), null, Detach(array, 1));
         }
 
         if (array[1] is not JsonValue name || name.GetValueKind() != JsonValueKind.String)
@@ -56,6 +56,14 @@ internal sealed record Disclosure(string Encoded, string Salt, string? Name, Jso
             return null;
         }
 
-        return new Disclosure(encoded, salt.GetValue<string>(), claim, array[2]?.DeepClone());
+        return new Disclosure(encoded, salt.GetValue<string>(), claim, Detach(array, 2));
+    }
+
+    /// <summary>Takes the value out of the freshly parsed array (no copy): it then has no parent and can be placed into the claims as it is.</summary>
+    private static JsonNode? Detach(JsonArray array, int index)
+    {
+        var value = array[index];
+        array.RemoveAt(index);
+        return value;
     }
 }

@@ -68,7 +68,7 @@ internal sealed class DisclosureUnpacker(Dictionary<string, Disclosure> disclosu
             }
 
             Unused.Remove(digest);
-            var value = disclosure.Value?.DeepClone();
+            var value = Take(disclosure);
             if (Node(value) is { } failure)
             {
                 return failure;
@@ -80,6 +80,13 @@ internal sealed class DisclosureUnpacker(Dictionary<string, Disclosure> disclosu
 
         return null;
     }
+
+    /// <summary>
+    /// A received disclosure's value goes into the claims as it is (it was parsed for this verification and has no
+    /// parent; each digest is used once, a second reference is refused as a duplicate); a value that already sits in
+    /// another tree (an issuer's own disclosure) is copied.
+    /// </summary>
+    private static JsonNode? Take(Disclosure disclosure) => disclosure.Value is { Parent: null } free ? free : disclosure.Value?.DeepClone();
 
     private VerifiedSdJwt? Node(JsonNode? node) => node switch
     {
@@ -112,7 +119,7 @@ internal sealed class DisclosureUnpacker(Dictionary<string, Disclosure> disclosu
                 }
 
                 Unused.Remove(digest);
-                var value = disclosure.Value?.DeepClone();
+                var value = Take(disclosure);
                 if (Node(value) is { } inner)
                 {
                     return inner;

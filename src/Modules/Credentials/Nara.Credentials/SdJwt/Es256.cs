@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -135,7 +136,23 @@ internal static class Es256
 /// <summary>A parsed compact JWS; <see cref="SigningInputLength"/> covers "header.payload".</summary>
 internal sealed record Jws(JsonObject Header, JsonObject Payload, byte[] Signature, int SigningInputLength, string Compact)
 {
-    public bool VerifiedBy(ECDsa key) =>
-        Signature.Length == 64
-        && key.VerifyData(Encoding.ASCII.GetBytes(Compact, 0, SigningInputLength), Signature, HashAlgorithmName.SHA256);
+    public bool VerifiedBy(ECDsa key)
+    {
+        if (Signature.Length != 64)
+        {
+            return false;
+        }
+
+        // The signing input is ASCII (base64url and '.'): encoded into a pooled buffer, not a new array per check.
+        var rented = ArrayPool<byte>.Shared.Rent(SigningInputLength);
+        try
+        {
+            var length = Encoding.ASCII.GetBytes(Compact.AsSpan(0, SigningInputLength), rented);
+            return key.VerifyData(rented.AsSpan(0, length), Signature, HashAlgorithmName.SHA256);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 }

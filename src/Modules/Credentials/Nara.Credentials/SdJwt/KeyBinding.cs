@@ -5,7 +5,8 @@ namespace Nara.Credentials.SdJwt;
 /// <summary>Checks the KB-JWT of a presentation (RFC 9901 §7.3) when the verifier asks for one.</summary>
 internal static class KeyBinding
 {
-    public static VerifiedSdJwt? Check(JsonObject issuerPayload, string presentation, string keyBinding, VerifyOptions options)
+    /// <param name="holderJwk">The issuer-signed <c>cnf.jwk</c> (null when the credential names none).</param>
+    public static VerifiedSdJwt? Check(JsonNode? holderJwk, string presentation, string keyBinding, VerifyOptions options)
     {
         if (!options.RequireKeyBinding)
         {
@@ -27,7 +28,7 @@ internal static class KeyBinding
             return VerifiedSdJwt.Refuse(Rejection.KeyBindingInvalid, "the key-binding JWT is not typ kb+jwt with ES256");
         }
 
-        using var holderKey = (issuerPayload["cnf"] as JsonObject)?["jwk"] is { } jwk ? Es256.FromJwk(jwk) : null;
+        using var holderKey = holderJwk is not null ? Es256.FromJwk(holderJwk) : null;
         if (holderKey is null)
         {
             return VerifiedSdJwt.Refuse(Rejection.KeyBindingInvalid, "the credential names no holder key (cnf.jwk)");
@@ -48,8 +49,7 @@ internal static class KeyBinding
             return VerifiedSdJwt.Refuse(Rejection.WrongNonce, "the presentation answers another request (nonce): it may be replayed");
         }
 
-        var upToLastTilde = presentation[..(presentation.LastIndexOf('~') + 1)];
-        if (Es256.Text(kb.Payload, "sd_hash") != B64.Sha256(upToLastTilde))
+        if (Es256.Text(kb.Payload, "sd_hash") != B64.Sha256(presentation.AsSpan(0, presentation.LastIndexOf('~') + 1)))
         {
             return VerifiedSdJwt.Refuse(Rejection.WrongSdHash, "sd_hash does not match the presented disclosures");
         }

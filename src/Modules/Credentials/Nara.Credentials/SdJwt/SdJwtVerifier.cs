@@ -43,7 +43,8 @@ internal static class SdJwtVerifier
 {
     public static async ValueTask<VerifiedSdJwt> VerifyAsync(string presentation, VerifyOptions options, CancellationToken cancellationToken = default)
     {
-        var split = SdJwtPresenter.Split(presentation.Trim());
+        presentation = presentation.Trim();
+        var split = SdJwtPresenter.Split(presentation);
         if (split is not var (issuerJwt, encodedDisclosures, keyBinding) || Es256.Parse(issuerJwt) is not { } jws)
         {
             return VerifiedSdJwt.Refuse(Rejection.Malformed, "not an SD-JWT: expected <issuer-jwt>~<disclosure>~…~<kb-jwt>");
@@ -89,8 +90,12 @@ internal static class SdJwtVerifier
             }
         }
 
+        // The holder key as the issuer signed it in clear, taken before the disclosures are unpacked into the payload:
+        // unpacking works in place (the payload was parsed for this verification alone), and what a disclosure adds must
+        // not become the holder key.
+        var holderJwk = (jws.Payload["cnf"] as JsonObject)?["jwk"]?.DeepClone();
         var unpack = new DisclosureUnpacker(disclosures);
-        var claims = (JsonObject)jws.Payload.DeepClone();
+        var claims = jws.Payload;
         if (unpack.Object(claims) is { } failure)
         {
             return failure;
@@ -113,7 +118,7 @@ internal static class SdJwtVerifier
             return VerifiedSdJwt.Refuse(Rejection.NotYetValid, "the credential is not valid yet");
         }
 
-        if (KeyBinding.Check(jws.Payload, presentation.Trim(), keyBinding, options) is { } bindingFailure)
+        if (KeyBinding.Check(holderJwk, presentation, keyBinding, options) is { } bindingFailure)
         {
             return bindingFailure;
         }

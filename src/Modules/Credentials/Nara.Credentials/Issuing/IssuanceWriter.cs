@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Nara.Credentials.Data;
+using Nara.Credentials.Domain;
+using Nara.Kernel.Data;
+using Nara.Kernel.Events;
+
+namespace Nara.Credentials.Issuing;
+
+/// <summary>
+/// Stores issued credentials' records with group commit: concurrent issuances share one transaction (SQLite has one
+/// writer; one commit instead of one each), and each issuance is answered only after its record and its
+/// <c>CredentialIssued</c> outbox row are committed — no credential leaves without its record and its audit event.
+/// A batch the database refuses (a status index another host took meanwhile) is stored again one by one, so only the
+/// issuance whose index collided fails, with the <c>DbUpdateException</c> the minter answers by drawing again.
+/// </summary>
+internal sealed class IssuanceWriter : IAsyncDisposable
+{
+    private readonly GroupCommit<(IssuedCredential Record, OutboxMessage Message), bool> _commit;
+
+    public IssuanceWriter(IServiceScopeFactory scopes, ILogger<IssuanceWriter> logger)
+    {
+        _commit = new GroupCommit<(IssuedCredential, OutboxMessage), bool>(
+            async items =>
+            {
+                await StoreAsync(scopes, items);
+                return [.. items.Select(_ => true)];
+            },
+            async item =>
+            {
+                await StoreAsync(scopes, [item]);
+                return true;
+            },
+            logger);
+    }
+
+    /// <summary>Waits until the record and its outbox message are committed (or throws what the database said).</summary>
+    public Task WriteAsync(IssuedCredential record, OutboxMessage message) => _commit.EnqueueAsync((record, message), CancellationToken.None);
+
+    public ValueTask DisposeAsync() => _commit.DisposeAsync();
+
+    private static async Task StoreAsync(IServiceScopeFactory scopes, IReadOnlyList<(IssuedCredential Record, OutboxMessage Message)> items)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
+        foreach (var (record, message) in items)
+        {
+            // Keys are made by the caller (Guid v7), so the same objects can be added again to a fresh context
+            // when a refused batch is stored one by one.
+            db.Issued.Add(record);
+            db.OutboxMessages.Add(message);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+}
