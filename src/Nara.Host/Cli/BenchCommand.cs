@@ -21,7 +21,8 @@ internal static class BenchCommand
     {
         var scenario = new Argument<string>("scenario") { Description = "Which benchmark to run: seed, audit, notifications, services, exchange, eligibility, credentials." };
         var n = new Option<int>("--n") { Description = "Size of the run (residents for seed, entries for audit, single sends for notifications).", DefaultValueFactory = _ => 1_000_000 };
-        var command = new Command("bench", "Run a macro benchmark and print one JSON line.") { scenario, n };
+        var only = new Option<string?>("--only") { Description = "eligibility only: run one part (batch-core, per-household, trace, proactive-run) instead of all." };
+        var command = new Command("bench", "Run a macro benchmark and print one JSON line.") { scenario, n, only };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, ct) =>
         {
@@ -70,11 +71,40 @@ internal static class BenchCommand
                 // The three figures of the Eligibility issue, over --n residents (default 1,000,000): the batch core in memory,
                 // one-household /trace over HTTP, and whole proactive runs over --n seeded residents (plus the per-household
                 // engine over up to 20,000 households and the results writer alone). One JSON line each.
+                // --only <part> runs one part (e.g. "trace" needs no seeded population).
                 var count = result.GetValue(n);
-                await EligibilityLineAsync("eligibility-batch-core", count, EligibilityBench.RunBatchCore(count));
-                await EligibilityLineAsync("eligibility-per-household-engine", Math.Min(count, 20_000), EligibilityBench.Run(Math.Min(count, 20_000)));
-                await EligibilityLineAsync("eligibility-trace", 2_000, await EligibilityTraceBench.RunAsync([.. result.UnmatchedTokens], modules, 2_000, ct));
-                await EligibilityLineAsync("eligibility-proactive-run", count, await EligibilityBench.RunProactiveAsync([.. result.UnmatchedTokens], modules, count, ct));
+                var part = result.GetValue(only);
+                if (part is not (null or "batch-core" or "per-household" or "trace" or "proactive-run"))
+                {
+                    await Console.Error.WriteLineAsync($"Unknown part '{part}'. Known: batch-core, per-household, trace, proactive-run.");
+                    return 2;
+                }
+
+                if (part is null or "batch-core")
+                {
+                    await EligibilityLineAsync("eligibility-batch-core", count, EligibilityBench.RunBatchCore(count));
+                }
+
+                if (part is null or "per-household")
+                {
+                    await EligibilityLineAsync("eligibility-per-household-engine", Math.Min(count, 20_000), EligibilityBench.Run(Math.Min(count, 20_000)));
+                }
+
+                if (part is null or "trace")
+                {
+                    // /calculate (the engine and the filled situation) and /trace (plus every intermediate value and the
+                    // explanations) on the same household and host: the difference is the cost of the trace.
+                    foreach (var (traceLine, figures) in await EligibilityTraceBench.RunAsync([.. result.UnmatchedTokens], modules, 2_000, ct))
+                    {
+                        await EligibilityLineAsync(traceLine, 2_000, figures);
+                    }
+                }
+
+                if (part is null or "proactive-run")
+                {
+                    await EligibilityLineAsync("eligibility-proactive-run", count, await EligibilityBench.RunProactiveAsync([.. result.UnmatchedTokens], modules, count, ct));
+                }
+
                 return 0;
             }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,12 +11,14 @@ using Nara.Kernel.Modules;
 namespace Nara.Host.Cli;
 
 /// <summary>
-/// One-household <c>POST /api/eligibility/trace</c> (OpenFisca's calculate with trace, plus Nara's explanations) on the
-/// real host over loopback HTTP, one request at a time after a warm-up: the latency a caller sees for one answer.
+/// One-household <c>POST /api/eligibility/calculate</c> and <c>/trace</c> (OpenFisca's calculate with trace, plus Nara's
+/// explanations) on the real host over loopback HTTP, one request at a time after a warm-up: the latency a caller sees
+/// for one answer, without and with the trace.
 /// </summary>
 internal static class EligibilityTraceBench
 {
-    public static async Task<object> RunAsync(string[] args, IReadOnlyList<IModule> modules, int requests, CancellationToken ct)
+    /// <summary>Measures <c>/calculate</c> then <c>/trace</c> on the same host and household; one (line, figures) each.</summary>
+    public static async Task<IReadOnlyList<(string Line, object Figures)>> RunAsync(string[] args, IReadOnlyList<IModule> modules, int requests, CancellationToken ct)
     {
         string[] settings = [.. args, "--urls=http://127.0.0.1:0", "--Nara:Seed:OnStart=false", "--Nara:Eligibility:Schedule=false", "--Logging:LogLevel:Default=Warning"];
         await using var app = NaraApp.Build(settings, modules);
@@ -23,12 +26,20 @@ internal static class EligibilityTraceBench
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
         var body = Household().ToJsonString();
-        var answer = await PostAsync(http, body, ct);
+        var calculate = await MeasureAsync(http, "/api/eligibility/calculate", body, requests, ct);
+        var trace = await MeasureAsync(http, "/api/eligibility/trace", body, requests, ct);
+        await app.StopAsync(CancellationToken.None);
+        return [("eligibility-calculate", calculate), ("eligibility-trace", trace)];
+    }
+
+    private static async Task<object> MeasureAsync(HttpClient http, string path, string body, int requests, CancellationToken ct)
+    {
+        var answer = await PostAsync(http, path, body, ct);
 
         // Warm-up (JIT tiers, connection), not counted: a few seconds' worth.
         for (var i = 0; i < Math.Max(500, requests / 2); i++)
         {
-            await PostAsync(http, body, ct);
+            await PostAsync(http, path, body, ct);
         }
 
         var latencies = new double[requests];
@@ -38,7 +49,7 @@ internal static class EligibilityTraceBench
         for (var i = 0; i < requests; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            var (status, _) = await PostAsync(http, body, ct);
+            var (status, _) = await PostAsync(http, path, body, ct);
             latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             failures += status == HttpStatusCode.OK ? 0 : 1;
         }
@@ -46,13 +57,15 @@ internal static class EligibilityTraceBench
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuMs = (BenchLoad.ProcessCpu() - cpu).TotalMilliseconds;
         Array.Sort(latencies);
-        await app.StopAsync(CancellationToken.None);
         return new
         {
-            endpoint = "POST /api/eligibility/trace",
+            endpoint = $"POST {path}",
             requests,
             failures,
-            responseBytes = answer.Body.Length,
+            responseBytes = Encoding.UTF8.GetByteCount(answer.Body),
+
+            // The answer's hash: an optimisation of the engine or the writer must leave it unchanged.
+            responseSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(answer.Body))),
             p50Ms = BenchLoad.Percentile(latencies, 50),
             p90Ms = BenchLoad.Percentile(latencies, 90),
             p99Ms = BenchLoad.Percentile(latencies, 99),
@@ -61,10 +74,10 @@ internal static class EligibilityTraceBench
         };
     }
 
-    private static async Task<(HttpStatusCode Status, string Body)> PostAsync(HttpClient http, string body, CancellationToken ct)
+    private static async Task<(HttpStatusCode Status, string Body)> PostAsync(HttpClient http, string path, string body, CancellationToken ct)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync(new Uri("/api/eligibility/trace", UriKind.Relative), content, ct);
+        using var response = await http.PostAsync(new Uri(path, UriKind.Relative), content, ct);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(ct));
     }
 

@@ -88,7 +88,7 @@ internal static class OpenFiscaEndpoints
             return SituationProblem(result.Errors);
         }
 
-        return Results.Json(trace ? TraceDocument.Create(result) : result.Document);
+        return trace ? TraceDocument.Result(result) : Results.Json(result.Document);
     }
 
     /// <summary>

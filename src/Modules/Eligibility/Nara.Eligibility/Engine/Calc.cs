@@ -61,7 +61,7 @@ public sealed class Calc
     /// <summary>The parameter's value in force on the first day of the period, recorded for the explanation.</summary>
     public ParameterUse Parameter(string id)
     {
-        var use = simulation.Rules.Parameter(id, Period.Start);
+        var use = simulation.Parameter(id, Period.Start);
         node.DirectParameters.Add(use);
         node.AllParameters.Add(use);
         return use;
@@ -94,7 +94,11 @@ public sealed class Calc
 
         var period = variable.DefinitionPeriod == PeriodUnit.Eternity ? Period.Eternity : Period;
         var computed = simulation.Compute(name, Index, period);
-        node.Dependencies.Add(Simulation.TraceKey(name, period));
+        if (simulation.Tracing)
+        {
+            node.Dependencies.Add(Simulation.TraceKey(name, period));
+        }
+
         node.AllParameters.AddRange(computed.Parameters);
         if (computed.Value is null)
         {

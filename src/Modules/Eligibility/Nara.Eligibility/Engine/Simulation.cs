@@ -10,6 +10,11 @@ public sealed class Simulation(RuleSet rules, Situation situation)
     private readonly Dictionary<(string Variable, int Index, Period Period), Computed> cache = [];
     private readonly HashSet<(string, int, Period)> inProgress = [];
 
+    // Parameter values by (id, day): a rule set is immutable and a simulation never changes its rules, so a value
+    // looked up once stays right for the simulation's life (it goes with it). Saves re-searching the dated values
+    // and a new ParameterUse each time a formula asks (dozens of times per household and month).
+    private readonly Dictionary<(string Id, DateOnly Instant), ParameterUse> parameters = [];
+
     public RuleSet Rules { get; } = rules;
 
     public Situation Situation { get; } = situation;
@@ -42,6 +47,21 @@ public sealed class Simulation(RuleSet rules, Situation situation)
         {
             inProgress.Remove(key);
         }
+    }
+
+    /// <summary>Whether dependencies are recorded (only /trace reports them; /calculate skips building their keys).</summary>
+    public bool Tracing => Trace is not null;
+
+    /// <summary>The parameter's value in force on the day (cached for this simulation, see the field).</summary>
+    public ParameterUse Parameter(string id, DateOnly instant)
+    {
+        if (!parameters.TryGetValue((id, instant), out var use))
+        {
+            use = Rules.Parameter(id, instant);
+            parameters[(id, instant)] = use;
+        }
+
+        return use;
     }
 
     public Explanation? Explain(string variableName, int index, Period period) =>

@@ -76,6 +76,34 @@ public static class Values
         _ => throw new InvalidOperationException($"Unsupported value {value.GetType().Name}."),
     };
 
+    /// <summary>Writes a value as <see cref="ToJson"/> would have it serialized.</summary>
+    public static void Write(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                json.WriteNullValue();
+                break;
+            case bool b:
+                json.WriteBooleanValue(b);
+                break;
+            case long l:
+                json.WriteNumberValue(l);
+                break;
+            case double d:
+                json.WriteNumberValue(d);
+                break;
+            case DateOnly date:
+                json.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                break;
+            case string s:
+                json.WriteStringValue(s);
+                break;
+            default:
+                throw new InvalidOperationException($"Unsupported value {value.GetType().Name}.");
+        }
+    }
+
     private static string JsonTypeName(ValueType type) => type switch
     {
         ValueType.Boolean => "boolean",
