@@ -75,7 +75,7 @@ public sealed partial class DecisionLetterPagesTests(CredentialsFactory factory)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;
         var id = Guid.Parse(location["/my/wallet/".Length..location.IndexOf('?', StringComparison.Ordinal)]);
-        var detail = await client.GetStringAsync(new Uri($"/my/wallet/{id:D}", UriKind.Relative));
+        var detail = await client.GetStringAsync(new Uri($"/my/wallet/{id:D}?culture=ko", UriKind.Relative)); // the English visit above set the culture cookie
         Assert.Contains("처분 결정 통지서", detail, StringComparison.Ordinal);
         Assert.Contains(caseId.ToString("D"), detail, StringComparison.Ordinal);
         await using var scope = factory.Services.CreateAsyncScope();
