@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Nara.Credentials.Certificates;
+using Nara.Pdf;
 using Nara.Credentials.Features;
 using Nara.Credentials.Issuing;
 using Nara.Registries.Contracts;
@@ -19,7 +20,7 @@ namespace Nara.Credentials.Tests;
 /// </summary>
 public sealed class CertificatePdfTests(CredentialsFactory factory, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<CredentialsFactory>
 {
-    private static bool HasFont => CertificateFonts.Candidates.Any(File.Exists);
+    private static bool HasFont => KoreanFonts.SystemHasFont;
 
     [Fact]
     public async Task The_certificate_pdf_shows_the_chosen_claims_and_its_qr_is_accepted_by_verify()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Nara.Registries.Contracts;
 using Nara.Testing;
+using Nara.Pdf;
 using Nara.Services.Features.Letters;
 using PdfSharp.Pdf.IO;
 
@@ -42,7 +43,7 @@ public sealed class DecisionLetterPdfTests(ServicesFactory factory) : IClassFixt
         Assert.Contains(caseId.ToString("D"), pdf.Info.Title, StringComparison.Ordinal);
         Assert.Contains("부모급여", pdf.Info.Title, StringComparison.Ordinal);
         // A letter embeds only the glyphs it uses when the font is TrueType (fonts-nanum): it stays small.
-        if (File.Exists(LetterFonts.Candidates[0]))
+        if (File.Exists(KoreanFonts.Candidates[0]))
         {
             Assert.True(bytes.Length < 500_000, $"{bytes.Length} bytes");
         }
@@ -83,7 +84,7 @@ public sealed class DecisionLetterPdfTests(ServicesFactory factory) : IClassFixt
     public async Task Without_a_korean_font_the_download_says_what_to_install_instead_of_failing()
     {
         await using var noFont = new ServicesFactory();
-        noFont.With("Services:Letters:FontPath", "/nonexistent/NaraNoSuchFont.ttf");
+        noFont.With(PdfServiceCollectionExtensions.FontPathKey, "/nonexistent/NaraNoSuchFont.ttf");
         var (_, mother) = await noFont.MotherAsync();
         var id = await ServicesFactory.ApplyAsync(mother, "parental-benefit", 3, ServicesFactory.ParentalBenefitAnswers);
         var caseId = Assert.Single(await noFont.CasesOfAsync(id)).Id;
@@ -99,13 +100,13 @@ public sealed class DecisionLetterPdfTests(ServicesFactory factory) : IClassFixt
     [LetterFontFact]
     public void A_korean_face_taken_out_of_a_font_collection_is_a_standalone_font()
     {
-        var collection = LetterFonts.Candidates.FirstOrDefault(p => p.EndsWith(".ttc", StringComparison.Ordinal) && File.Exists(p));
+        var collection = KoreanFonts.Candidates.FirstOrDefault(p => p.EndsWith(".ttc", StringComparison.Ordinal) && File.Exists(p));
         if (collection is null)
         {
             return; // only TrueType fonts here: nothing to take apart
         }
 
-        var face = LetterFonts.FaceFromCollection(File.ReadAllBytes(collection), 1);
+        var face = KoreanFonts.FaceFromCollection(File.ReadAllBytes(collection), 1);
 
         Assert.True(face.AsSpan().StartsWith("OTTO"u8) || face.AsSpan().StartsWith((ReadOnlySpan<byte>)[0, 1, 0, 0]));
     }

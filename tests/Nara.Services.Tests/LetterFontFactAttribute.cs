@@ -1,4 +1,4 @@
-using Nara.Services.Features.Letters;
+using Nara.Pdf;
 
 namespace Nara.Services.Tests;
 
@@ -8,9 +8,9 @@ public sealed class LetterFontFactAttribute : FactAttribute
 {
     public LetterFontFactAttribute()
     {
-        if (!LetterFonts.SystemHasFont)
+        if (!KoreanFonts.SystemHasFont)
         {
-            Skip = $"No Korean font for PDF letters at {string.Join(", ", LetterFonts.Candidates)} (apt-get install -y fonts-nanum fonts-noto-cjk).";
+            Skip = $"No Korean font for PDF letters at {string.Join(", ", KoreanFonts.Candidates)} (apt-get install -y fonts-nanum fonts-noto-cjk).";
         }
     }
 }

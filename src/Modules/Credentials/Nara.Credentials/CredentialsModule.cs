@@ -10,6 +10,7 @@ using Nara.Credentials.Oid4vci;
 using Nara.Credentials.Wallet;
 using Nara.Kernel.Data;
 using Nara.Kernel.Events;
+using Nara.Pdf;
 using Nara.Kernel.Modules;
 using Nara.Services.Contracts;
 
@@ -55,6 +56,7 @@ public sealed class CredentialsModule : IModule
         {
             services.AddScoped<IOfferableCredential>(sp => ActivatorUtilities.CreateInstance<OfferableCertificate>(sp, type));
         }
+        services.AddScoped<IOfferableCredential, OfferableDecisionLetter>();
         services.AddScoped<OfferableCredentials>();
         services.AddScoped<CreateCredentialOffer>();
         services.AddScoped<ReadCredentialOffer>();
@@ -71,12 +73,17 @@ public sealed class CredentialsModule : IModule
         services.AddScoped<AddToWallet>();
         services.AddScoped<IssueResidentIdToWallet>();
         services.AddScoped<IssueCertificateToWallet>();
+        services.AddScoped<IssueDecisionLetterToWallet>();
+        services.AddScoped<AnswerVerifierFromWallet>();
+        // The wallet fetches request objects and posts answers to URLs a citizen brought: no redirects, short timeout.
+        services.AddHttpClient(AnswerVerifierFromWallet.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5))
+            .ConfigurePrimaryHttpMessageHandler(() => new System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddScoped<WalletQueries>();
         services.AddScoped<PresentFromWallet>();
         services.AddScoped<RemoveFromWallet>();
 
-        // Printable certificates: PDFsharp's font resolver is process-wide; found once (Nara:Credentials:FontPath or the system's).
-        services.AddSingleton(_ => CertificateFonts.Install(configuration));
+        // Printable certificates: the one Korean PDF font of the host (shared with Services' letters; Nara:Pdf:FontPath or the system's).
+        services.AddKoreanFonts(configuration);
         services.AddScoped<PrintCertificate>();
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Kernel.Data;
 using Nara.Kernel.Modules;
+using Nara.Pdf;
 using Nara.Services.Api;
 using Nara.Services.Contracts;
 using Nara.Services.Data;
@@ -49,8 +50,8 @@ public sealed class ServicesModule : IModule
         services.AddScoped<AnswerInformationRequest>();
         services.AddScoped<OpenDocument>();
 
-        // PDF letters: PDFsharp's font resolver is process-wide; the font is found once (Services:Letters:FontPath or the system's).
-        services.AddSingleton(_ => LetterFonts.Install(LetterFonts.FromConfiguration(configuration)));
+        // PDF letters: the one Korean PDF font of the host (shared with Credentials' certificates; Nara:Pdf:FontPath or the system's).
+        services.AddKoreanFonts(configuration);
         services.AddScoped<IssueLetterPdf>();
 
         // Officials: the agency queue and the approval line.

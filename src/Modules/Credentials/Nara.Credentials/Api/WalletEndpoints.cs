@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Nara.Credentials.Features;
 using Nara.Kernel.Http;
 using Nara.Kernel.Security;
+using Nara.Pdf;
 
 namespace Nara.Credentials.Api;
 
@@ -50,7 +51,7 @@ internal static class WalletEndpoints
             PrintCertificate.Outcome.NotPresentable => Problems.Conflict("The credential is expired, revoked or suspended; it cannot be printed."),
             PrintCertificate.Outcome.UnknownClaim => Problems.Validation("claim", "Only claims the credential holds."),
             PrintCertificate.Outcome.NoFont => Results.Problem(
-                "No Korean font for PDF certificates. Install fonts-nanum or fonts-noto-cjk, or set Nara:Credentials:FontPath.",
+                PdfServiceCollectionExtensions.MissingFont.En,
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "PDF certificates are unavailable"),
             _ => Problems.NotFound("You hold no credential with that id."),
         };

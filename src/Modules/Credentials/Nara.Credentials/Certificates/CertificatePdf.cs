@@ -2,6 +2,7 @@ using System.Globalization;
 using Nara.Credentials.Features;
 using Nara.Credentials.Issuing;
 using Nara.Kernel.Time;
+using Nara.Pdf;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -108,38 +109,15 @@ internal static class CertificatePdf
         return Text(g, value, Font(12), y, width) + 6;
     }
 
-    /// <summary>Draws text wrapped at spaces (a word wider than the line is cut by characters) and answers the next line's top.</summary>
+    /// <summary>Draws text wrapped at the width and answers the next line's top.</summary>
     private static double Text(XGraphics g, string text, XFont font, double y, double width, XBrush? brush = null, double x = Margin)
     {
-        var line = "";
-        foreach (var word in text.Split(' '))
+        foreach (var line in PdfText.Wrap(g, text, font, width))
         {
-            var candidate = line.Length == 0 ? word : line + " " + word;
-            if (g.MeasureString(candidate, font).Width <= width)
-            {
-                line = candidate;
-                continue;
-            }
-
-            if (line.Length > 0)
-            {
-                y = Draw(g, line, font, x, y, width, brush);
-            }
-
-            line = "";
-            foreach (var ch in word)
-            {
-                if (line.Length > 0 && g.MeasureString(line + ch, font).Width > width)
-                {
-                    y = Draw(g, line, font, x, y, width, brush);
-                    line = "";
-                }
-
-                line += ch;
-            }
+            y = Draw(g, line, font, x, y, width, brush);
         }
 
-        return line.Length > 0 ? Draw(g, line, font, x, y, width, brush) : y;
+        return y;
     }
 
     private static double Draw(XGraphics g, string line, XFont font, double x, double y, double width, XBrush? brush)
@@ -148,6 +126,5 @@ internal static class CertificatePdf
         return y + font.GetHeight();
     }
 
-    private static XFont Font(double size) =>
-        new(CertificateFonts.Family, size, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+    private static XFont Font(double size) => PdfText.Font(size);
 }

@@ -79,6 +79,7 @@ internal sealed class CredentialOfferConfiguration : IEntityTypeConfiguration<Cr
         b.HasKey(o => o.Id);
         b.Property(o => o.ActorId).HasMaxLength(64);
         b.Property(o => o.ConfigurationId).HasMaxLength(64);
+        b.Property(o => o.Subject).HasMaxLength(64);
         b.Property(o => o.CodeHash).HasMaxLength(64);
         b.Property(o => o.TxCodeHash).HasMaxLength(64);
         b.Property(o => o.AccessTokenHash).HasMaxLength(64);

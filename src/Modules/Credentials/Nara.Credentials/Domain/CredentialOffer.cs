@@ -17,6 +17,9 @@ internal sealed class CredentialOffer
     /// <summary>The credential_configuration_id offered.</summary>
     public string ConfigurationId { get; set; } = "";
 
+    /// <summary>Which one of that configuration, where the citizen has several (a decision letter's case id); else null.</summary>
+    public string? Subject { get; set; }
+
     public string CodeHash { get; set; } = "";
 
     /// <summary>SHA-256 of the transaction code; null when the offer asks for none.</summary>

@@ -18,9 +18,11 @@ internal sealed class CreateCredentialOffer(CredentialsDbContext db, OfferableCr
     internal sealed record Created(Guid Id, string ConfigurationId, string PreAuthorizedCode, string? TxCode, DateTimeOffset ExpiresAt);
 
     /// <returns>Null when <paramref name="configurationId"/> is not offerable.</returns>
-    public async Task<Created?> ExecuteAsync(long residentId, string? configurationId, bool txCode, CredentialActor actor, CancellationToken cancellationToken)
+    /// <param name="subject">Which credential of the type, where a citizen has several (a decision letter's case id); must be theirs.</param>
+    public async Task<Created?> ExecuteAsync(
+        long residentId, string? configurationId, bool txCode, CredentialActor actor, CancellationToken cancellationToken, string? subject = null)
     {
-        if (offerable.Find(configurationId) is not { } credential)
+        if (offerable.Find(configurationId) is not { } credential || !await credential.CanOfferAsync(residentId, actor, subject, cancellationToken))
         {
             return null;
         }
@@ -34,6 +36,7 @@ internal sealed class CreateCredentialOffer(CredentialsDbContext db, OfferableCr
             ResidentId = residentId,
             ActorId = actor.Id,
             ConfigurationId = credential.Type.Id,
+            Subject = subject,
             CodeHash = Secrets.Hash(code),
             TxCodeHash = tx is null ? null : Secrets.Hash(tx),
             CreatedAt = now,

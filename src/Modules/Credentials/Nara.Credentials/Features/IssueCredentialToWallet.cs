@@ -82,7 +82,7 @@ internal sealed class IssueCredentialToWallet(CredentialsDbContext db, Offerable
             return new Outcome(null, "invalid_token", "the access token was already used", BadToken: true);
         }
 
-        var issued = await credential.IssueAsync(offer.ResidentId, proof.HolderJwk!, issuer, new CredentialActor(ActorKinds.Citizen, offer.ActorId), cancellationToken);
+        var issued = await credential.IssueAsync(offer.ResidentId, offer.Subject, proof.HolderJwk!, issuer, new CredentialActor(ActorKinds.Citizen, offer.ActorId), cancellationToken);
         if (issued is not { } result)
         {
             return Outcome.Fail("credential_request_denied", "there is no such credential to issue for this resident");

@@ -43,6 +43,10 @@ internal sealed class IssueDecisionLetter(CredentialsDbContext db, IResidentDire
         return await minter.IssueAsync(CredentialTypes.DecisionLetter, letter.Agency, residentId, holderJwk, issuer, validity, disclosable, actor, cancellationToken);
     }
 
+    /// <summary>The applicant's letter for a case; null for anyone else's case or one not (yet) recorded.</summary>
+    public Task<Domain.DecisionLetter?> FindAsync(Guid applicantAccountId, Guid caseId, CancellationToken cancellationToken) =>
+        db.DecisionLetters.AsNoTracking().FirstOrDefaultAsync(l => l.CaseId == caseId && l.ApplicantAccountId == applicantAccountId, cancellationToken);
+
     /// <summary>The citizen's decided cases, newest first, for collecting.</summary>
     public async Task<IReadOnlyList<Domain.DecisionLetter>> ListAsync(Guid applicantAccountId, CancellationToken cancellationToken)
     {

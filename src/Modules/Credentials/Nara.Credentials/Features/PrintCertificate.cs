@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Nara.Credentials.Certificates;
+using Nara.Pdf;
 
 namespace Nara.Credentials.Features;
 
@@ -9,7 +10,7 @@ namespace Nara.Credentials.Features;
 /// /verify/print and stays verifiable for <c>PrintedPresentationValidity</c> (and never past the credential's expiry,
 /// revocation or suspension, which /verify checks each time).
 /// </summary>
-internal sealed class PrintCertificate(PresentFromWallet present, WalletQueries queries, CertificateFonts fonts, IOptions<CredentialsOptions> options, TimeProvider clock)
+internal sealed class PrintCertificate(PresentFromWallet present, WalletQueries queries, KoreanFonts fonts, IOptions<CredentialsOptions> options, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> DefaultClaims = ["name", "birthdate"];
 

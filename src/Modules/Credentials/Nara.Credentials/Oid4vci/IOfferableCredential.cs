@@ -18,8 +18,23 @@ internal interface IOfferableCredential
     /// <summary>The selectively disclosable claims (top-level names), for the metadata's claim descriptions.</summary>
     IReadOnlyList<string> Claims { get; }
 
+    /// <summary>Whether an offer must say which one (a subject): then it is offered from that credential's own page, not the general list.</summary>
+    bool NeedsSubject => false;
+
     /// <returns>The credential id and the issued SD-JWT bound to <paramref name="holderJwk"/>; null when the resident has nothing to issue.</returns>
     Task<(Guid Id, IssuedSdJwt Credential)?> IssueAsync(long residentId, JsonObject holderJwk, string issuer, CredentialActor actor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the citizen may be offered this credential for <paramref name="subject"/> (which one, where a citizen has
+    /// several: a decision letter's case id). Types with one credential per resident take no subject.
+    /// </summary>
+    Task<bool> CanOfferAsync(long residentId, CredentialActor actor, string? subject, CancellationToken cancellationToken) =>
+        Task.FromResult(subject is null);
+
+    /// <summary>Issues the credential the offer named (<paramref name="subject"/> as accepted by <see cref="CanOfferAsync"/>).</summary>
+    Task<(Guid Id, IssuedSdJwt Credential)?> IssueAsync(
+        long residentId, string? subject, JsonObject holderJwk, string issuer, CredentialActor actor, CancellationToken cancellationToken) =>
+        subject is null ? IssueAsync(residentId, holderJwk, issuer, actor, cancellationToken) : Task.FromResult<(Guid, IssuedSdJwt)?>(null);
 }
 
 /// <summary>The mobile ID through <see cref="Features.IssueResidentId"/>.</summary>

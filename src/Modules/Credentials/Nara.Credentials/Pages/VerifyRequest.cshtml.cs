@@ -48,6 +48,9 @@ internal sealed class VerifyRequestModel(CreatePresentationRequest create, ReadP
 
     public string? Qr { get; private set; }
 
+    /// <summary>The same request for the web wallet on this host (an https link: the browser has no openid4vp:// handler for it).</summary>
+    public string? WebWalletLink { get; private set; }
+
     public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -62,6 +65,9 @@ internal sealed class VerifyRequestModel(CreatePresentationRequest create, ReadP
         {
             Link = AuthorizationRequest.Link(Issuer.Of(HttpContext, options.Value), id);
             Qr = QrCodes.PngDataUri(Link);
+            var origin = Issuer.Of(HttpContext, options.Value);
+            WebWalletLink = $"{origin}/my/wallet/request?client_id={Uri.EscapeDataString(AuthorizationRequest.ClientId(origin, id))}"
+                + $"&request_uri={Uri.EscapeDataString(AuthorizationRequest.RequestUri(origin, id))}";
             if (!Outcome.SameDevice)
             {
                 Response.Headers["Refresh"] = "3"; // polling without JavaScript

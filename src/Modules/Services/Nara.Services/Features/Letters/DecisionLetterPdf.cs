@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nara.Kernel.Time;
+using Nara.Pdf;
 using Nara.Services.Contracts;
 using Nara.Services.Domain.Applications;
 using Nara.Services.Domain.Catalogue;
@@ -68,13 +69,13 @@ internal static class DecisionLetterPdf
     /// <summary>Writes lines top to bottom, wrapping at the margin and starting a new page when one is full.</summary>
     private sealed class Writer(PdfDocument document) : IDisposable
     {
-        private readonly XFont _body = Font(11);
-        private readonly XFont _small = Font(9.5);
+        private readonly XFont _body = PdfText.Font(11);
+        private readonly XFont _small = PdfText.Font(9.5);
         private PdfPage? _page;
         private XGraphics? _graphics;
         private double _y;
 
-        public void Heading(string text, double size = 18) => Write(text, Font(size), after: 6);
+        public void Heading(string text, double size = 18) => Write(text, PdfText.Font(size), after: 6);
 
         public void Line(string text, bool small = false) => Write(text, small ? _small : _body, after: 4);
 
@@ -92,7 +93,7 @@ internal static class DecisionLetterPdf
         {
             var g = Graphics();
             var width = _page!.Width.Point - (2 * Margin);
-            foreach (var line in Wrap(g, text, font, width))
+            foreach (var line in PdfText.Wrap(g, text, font, width))
             {
                 var height = font.GetHeight();
                 if (_y + height > _page.Height.Point - Margin)
@@ -126,45 +127,5 @@ internal static class DecisionLetterPdf
             _graphics = XGraphics.FromPdfPage(_page);
             _y = Margin;
         }
-
-        private static IEnumerable<string> Wrap(XGraphics g, string text, XFont font, double width)
-        {
-            var line = "";
-            foreach (var word in text.Split(' '))
-            {
-                var candidate = line.Length == 0 ? word : line + " " + word;
-                if (g.MeasureString(candidate, font).Width <= width)
-                {
-                    line = candidate;
-                    continue;
-                }
-
-                if (line.Length > 0)
-                {
-                    yield return line;
-                }
-
-                // A word wider than the page (a long URL) is cut by characters.
-                line = "";
-                foreach (var ch in word)
-                {
-                    if (g.MeasureString(line + ch, font).Width > width)
-                    {
-                        yield return line;
-                        line = "";
-                    }
-
-                    line += ch;
-                }
-            }
-
-            if (line.Length > 0)
-            {
-                yield return line;
-            }
-        }
-
-        private static XFont Font(double size) =>
-            new(LetterFonts.Family, size, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
     }
 }

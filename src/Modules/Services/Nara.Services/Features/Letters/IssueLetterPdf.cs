@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nara.Kernel.Localization;
+using Nara.Pdf;
 using Nara.Registries.Contracts;
 using Nara.Services.Data;
 using Nara.Services.Domain.Applications;
@@ -20,7 +21,7 @@ internal sealed record LetterPdf(byte[]? Content, string FileName, bool NotFound
 /// through <c>ApplicationDecided</c>). A case another person or agency owns is "not found", never "forbidden",
 /// so its existence is not revealed.
 /// </summary>
-internal sealed class IssueLetterPdf(ServicesDbContext db, ServiceCatalogue catalogue, IResidentDirectory residents, LetterFonts fonts)
+internal sealed class IssueLetterPdf(ServicesDbContext db, ServiceCatalogue catalogue, IResidentDirectory residents, KoreanFonts fonts)
 {
     public async Task<LetterPdf> ForApplicantAsync(Guid account, Guid caseId, CancellationToken ct) =>
         await RenderAsync(await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId && c.ApplicantAccountId == account, ct), ct);
@@ -37,7 +38,7 @@ internal sealed class IssueLetterPdf(ServicesDbContext db, ServiceCatalogue cata
 
         if (fonts.Path is null)
         {
-            return new LetterPdf(null, "", NotFound: false, LetterFonts.Problem);
+            return new LetterPdf(null, "", NotFound: false, Bilingual.L(PdfServiceCollectionExtensions.MissingFont.Ko, PdfServiceCollectionExtensions.MissingFont.En));
         }
 
         // Name only: the letter does not need the resident number, address or the answers.

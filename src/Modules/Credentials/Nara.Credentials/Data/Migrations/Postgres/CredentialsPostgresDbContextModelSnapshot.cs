@@ -65,6 +65,10 @@ namespace Nara.Credentials.Data.Migrations.Postgres
                     b.Property<long>("ResidentId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("TxCodeFailures")
                         .HasColumnType("integer");
 

@@ -66,6 +66,10 @@ namespace Nara.Credentials.Data.Migrations.Sqlite
                     b.Property<long>("ResidentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TxCodeFailures")
                         .HasColumnType("INTEGER");
 

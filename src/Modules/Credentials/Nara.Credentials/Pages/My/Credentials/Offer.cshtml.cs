@@ -23,7 +23,13 @@ internal sealed class OfferModel(CreateCredentialOffer create, OfferableCredenti
     [BindProperty]
     public bool TxCode { get; set; } = true;
 
-    public IReadOnlyList<IOfferableCredential> Offerable => offerable.All;
+    /// <summary>Which credential of the type, where a citizen has several (a decision letter's case id, posted from its page).</summary>
+    [BindProperty]
+    public string? Subject { get; set; }
+
+    /// <summary>The general list shows the types a citizen has one of; a subject's own type is offered from its page.</summary>
+    public IReadOnlyList<IOfferableCredential> Offerable =>
+        [.. offerable.All.Where(o => Subject is null ? !o.NeedsSubject : o.Type.Id == Type)];
 
     public CreateCredentialOffer.Created? Created { get; private set; }
 
@@ -43,7 +49,12 @@ internal sealed class OfferModel(CreateCredentialOffer create, OfferableCredenti
             return Page();
         }
 
-        Created = await create.ExecuteAsync(resident, Type, TxCode, Callers.Citizen(User), ct);
+        if (Subject is { Length: > 64 })
+        {
+            Subject = null;
+        }
+
+        Created = await create.ExecuteAsync(resident, Type, TxCode, Callers.Citizen(User), ct, Subject);
         if (Created is null)
         {
             Error = Kernel.Localization.Bilingual.L("제공할 수 없는 증명서입니다.", "That credential cannot be offered.");
