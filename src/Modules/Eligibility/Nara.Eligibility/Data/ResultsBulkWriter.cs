@@ -87,7 +87,8 @@ internal abstract class ResultsBulkWriter
                     }
 
                     var parameter = 0;
-                    var (residents, households) = (rows.Residents, rows.Households);
+                    var residents = rows.Residents;
+                    var households = rows.Households;
                     for (var i = index; i < index + count; i++)
                     {
                         Check(handle, raw.sqlite3_bind_int64(statement, ++parameter, residents[i]));

@@ -1,7 +1,6 @@
 using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Nara.Eligibility.Domain;
 using Npgsql;
 using SQLitePCL;
 
