@@ -21,8 +21,9 @@ internal static class BenchCommand
     {
         var scenario = new Argument<string>("scenario") { Description = "Which benchmark to run: seed, audit, notifications, services, exchange, eligibility, credentials." };
         var n = new Option<int>("--n") { Description = "Size of the run (residents for seed, entries for audit, single sends for notifications).", DefaultValueFactory = _ => 1_000_000 };
-        var only = new Option<string?>("--only") { Description = "eligibility only: run one part (batch-core, per-household, trace, proactive-run) instead of all." };
-        var command = new Command("bench", "Run a macro benchmark and print one JSON line.") { scenario, n, only };
+        var only = new Option<string?>("--only") { Description = "eligibility: run one part only (core, household, trace, run)." };
+        var seeded = new Option<bool>("--seeded") { Description = "eligibility run: the data directory already holds the --n seeded residents (e.g. a copy of one `nara seed` filled); do not seed." };
+        var command = new Command("bench", "Run a macro benchmark and print one JSON line.") { scenario, n, only, seeded };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, ct) =>
         {
@@ -71,21 +72,21 @@ internal static class BenchCommand
                 // The three figures of the Eligibility issue, over --n residents (default 1,000,000): the batch core in memory,
                 // one-household /trace over HTTP, and whole proactive runs over --n seeded residents (plus the per-household
                 // engine over up to 20,000 households and the results writer alone). One JSON line each.
-                // --only <part> runs one part (e.g. "trace" needs no seeded population).
+                // --only runs one part (seeding a million residents is slow: `--only run --seeded` over a copy of a seeded directory).
                 var count = result.GetValue(n);
                 var part = result.GetValue(only);
-                if (part is not (null or "batch-core" or "per-household" or "trace" or "proactive-run"))
+                if (part is not (null or "core" or "household" or "trace" or "run"))
                 {
-                    await Console.Error.WriteLineAsync($"Unknown part '{part}'. Known: batch-core, per-household, trace, proactive-run.");
+                    await Console.Error.WriteLineAsync($"Unknown part '{part}'. Known: core, household, trace, run.");
                     return 2;
                 }
 
-                if (part is null or "batch-core")
+                if (part is null or "core")
                 {
                     await EligibilityLineAsync("eligibility-batch-core", count, EligibilityBench.RunBatchCore(count));
                 }
 
-                if (part is null or "per-household")
+                if (part is null or "household")
                 {
                     await EligibilityLineAsync("eligibility-per-household-engine", Math.Min(count, 20_000), EligibilityBench.Run(Math.Min(count, 20_000)));
                 }
@@ -100,9 +101,10 @@ internal static class BenchCommand
                     }
                 }
 
-                if (part is null or "proactive-run")
+                if (part is null or "run")
                 {
-                    await EligibilityLineAsync("eligibility-proactive-run", count, await EligibilityBench.RunProactiveAsync([.. result.UnmatchedTokens], modules, count, ct));
+                    await EligibilityLineAsync("eligibility-proactive-run", count,
+                        await EligibilityBench.RunProactiveAsync([.. result.UnmatchedTokens], modules, count, result.GetValue(seeded), ct));
                 }
 
                 return 0;

@@ -79,12 +79,17 @@ internal static class EligibilityBench
     /// second one (nothing changed: the nightly steady state), each timed with its CPU time, stages, peak RSS (the
     /// kernel's high-water mark, reset after the seed) and the largest managed heap seen; then the results writer alone.
     /// </summary>
-    public static async Task<object> RunProactiveAsync(string[] args, IReadOnlyList<IModule> modules, int residents, CancellationToken ct)
+    /// <param name="seeded">The database already holds the residents (a copy of a seeded data directory): skip the seed.</param>
+    public static async Task<object> RunProactiveAsync(string[] args, IReadOnlyList<IModule> modules, int residents, bool seeded, CancellationToken ct)
     {
         await using var app = NaraCli.BuildTool([.. args, "--Nara:Eligibility:Schedule=false"], modules);
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
         var seedClock = Stopwatch.StartNew();
-        await modules[0].SeedAsync(app.Services, new SeedRequest(residents, 20_251, OnlyIfEmpty: false), ct);
+        if (!seeded)
+        {
+            await modules[0].SeedAsync(app.Services, new SeedRequest(residents, 20_251, OnlyIfEmpty: false), ct);
+        }
+
         var seedSeconds = seedClock.Elapsed.TotalSeconds;
         var seedPeak = RunMemory.PeakRssMiB();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -97,7 +102,7 @@ internal static class EligibilityBench
         {
             residents,
             provider = app.Configuration["Nara:Database:Provider"] ?? "Sqlite",
-            seedSeconds = Math.Round(seedSeconds, 1),
+            seedSeconds = seeded ? (double?)null : Math.Round(seedSeconds, 1),
             peakRssMiBDuringSeed = seedPeak,
             firstRun = first,
             secondRun = second,

@@ -45,10 +45,16 @@ public static class EligibilityTools
         async Task<double> PassAsync(string results)
         {
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            var bytes = System.Text.Encoding.ASCII.GetBytes(results);
+            var chunk = new Data.ResultRows(10_000, bytes.Length, "2026-03");
             for (var from = 0; from < rows; from += 10_000)
             {
-                var chunk = Enumerable.Range(from, Math.Min(10_000, rows - from))
-                    .Select(i => new Domain.StoredResults { ResidentId = i + 1, HouseholdId = (i / 3) + 1, Month = "2026-03", Results = results }).ToList();
+                chunk.Clear();
+                for (var i = from; i < Math.Min(from + 10_000, rows); i++)
+                {
+                    chunk.Add(i + 1, (i / 3) + 1, bytes);
+                }
+
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await writer.UpsertAsync(chunk, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);

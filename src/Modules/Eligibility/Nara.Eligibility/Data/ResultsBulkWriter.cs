@@ -10,7 +10,7 @@ using SQLitePCL;
 namespace Nara.Eligibility.Data;
 
 /// <summary>
-/// Upserts residents' result rows in bulk inside the DbContext's current transaction, so a chunk of results
+/// Upserts residents' result rows (<see cref="ResultRows"/>: arrays, no entity or string per row) in bulk inside the DbContext's current transaction, so a chunk of results
 /// commits together with its opportunities and notifications (written by EF Core in the same transaction).
 /// EF Core would track, and send one statement per row; the first run over a large population changes every row.
 /// SQLite: one prepared multi-row INSERT … ON CONFLICT DO UPDATE bound by position through the C API and reused
@@ -23,7 +23,7 @@ internal abstract class ResultsBulkWriter
     public static ResultsBulkWriter For(EligibilityDbContext db) => db.Database.IsNpgsql() ? new PostgresResults(db) : new SqliteResults(db);
 
     /// <summary>Writes the rows (inserted or replaced by resident id); a transaction must be open on the context.</summary>
-    public abstract Task UpsertAsync(IReadOnlyList<StoredResults> rows, CancellationToken cancellationToken);
+    public abstract Task UpsertAsync(ResultRows rows, CancellationToken cancellationToken);
 
     private sealed class PostgresResults(EligibilityDbContext db) : ResultsBulkWriter
     {
@@ -33,20 +33,28 @@ internal abstract class ResultsBulkWriter
             ON CONFLICT ("ResidentId") DO UPDATE SET "HouseholdId" = excluded."HouseholdId", "Month" = excluded."Month", "Results" = excluded."Results";
             """;
 
-        public override async Task UpsertAsync(IReadOnlyList<StoredResults> rows, CancellationToken cancellationToken)
+        public override async Task UpsertAsync(ResultRows rows, CancellationToken cancellationToken)
         {
             if (rows.Count == 0)
             {
                 return;
             }
 
+            var months = new string[rows.Count];
+            Array.Fill(months, rows.Month);
+            var results = new string[rows.Count];
+            for (var i = 0; i < results.Length; i++)
+            {
+                results[i] = Encoding.ASCII.GetString(rows.Results(i));
+            }
+
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             var transaction = (NpgsqlTransaction)(db.Database.CurrentTransaction ?? throw new InvalidOperationException("Results are written inside the chunk's transaction.")).GetDbTransaction();
             await using var command = new NpgsqlCommand(Sql, connection, transaction);
-            command.Parameters.Add(new NpgsqlParameter<long[]>("residents", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = rows.Select(r => r.ResidentId).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter<long[]>("households", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = rows.Select(r => r.HouseholdId).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter<string[]>("months", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = rows.Select(r => r.Month).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter<string[]>("results", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = rows.Select(r => r.Results).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter<long[]>("residents", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = rows.Residents.ToArray() });
+            command.Parameters.Add(new NpgsqlParameter<long[]>("households", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = rows.Households.ToArray() });
+            command.Parameters.Add(new NpgsqlParameter<string[]>("months", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = months });
+            command.Parameters.Add(new NpgsqlParameter<string[]>("results", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = results });
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -56,9 +64,7 @@ internal abstract class ResultsBulkWriter
         // 4 parameters a row; SQLite allows 32,766 per statement, beyond a few thousand there is no gain.
         private const int RowsPerStatement = 500;
 
-        private readonly byte[] _buffer = new byte[64];
-
-        public override Task UpsertAsync(IReadOnlyList<StoredResults> rows, CancellationToken cancellationToken)
+        public override Task UpsertAsync(ResultRows rows, CancellationToken cancellationToken)
         {
             if (db.Database.CurrentTransaction is null)
             {
@@ -66,6 +72,7 @@ internal abstract class ResultsBulkWriter
             }
 
             var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle ?? throw new InvalidOperationException("The connection is not open.");
+            var month = Encoding.UTF8.GetBytes(rows.Month);
             var statements = new Dictionary<int, sqlite3_stmt>();
             try
             {
@@ -80,13 +87,14 @@ internal abstract class ResultsBulkWriter
                     }
 
                     var parameter = 0;
-                    for (var i = 0; i < count; i++)
+                    var residents = rows.Residents;
+                    var households = rows.Households;
+                    for (var i = index; i < index + count; i++)
                     {
-                        var row = rows[index + i];
-                        Check(handle, raw.sqlite3_bind_int64(statement, ++parameter, row.ResidentId));
-                        Check(handle, raw.sqlite3_bind_int64(statement, ++parameter, row.HouseholdId));
-                        Check(handle, raw.sqlite3_bind_text(statement, ++parameter, Utf8(row.Month)));
-                        Check(handle, raw.sqlite3_bind_text(statement, ++parameter, Utf8(row.Results)));
+                        Check(handle, raw.sqlite3_bind_int64(statement, ++parameter, residents[i]));
+                        Check(handle, raw.sqlite3_bind_int64(statement, ++parameter, households[i]));
+                        Check(handle, raw.sqlite3_bind_text(statement, ++parameter, month));
+                        Check(handle, raw.sqlite3_bind_text(statement, ++parameter, rows.Results(i)));
                     }
 
                     var rc = raw.sqlite3_step(statement);
@@ -109,9 +117,6 @@ internal abstract class ResultsBulkWriter
 
             return Task.CompletedTask;
         }
-
-        // sqlite3_bind_text copies the bytes (SQLITE_TRANSIENT), so one buffer serves every value.
-        private ReadOnlySpan<byte> Utf8(string value) => _buffer.AsSpan(0, Encoding.UTF8.GetBytes(value, _buffer));
 
         private static sqlite3_stmt Prepare(sqlite3 handle, int rows)
         {

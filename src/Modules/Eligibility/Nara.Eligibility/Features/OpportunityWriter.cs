@@ -30,6 +30,12 @@ internal sealed class OpportunityWriter(EligibilityDbContext db, RuleSet rules, 
 
     public bool Benefit(long resident, long notify, BatchBenefit benefit, string kind, string month)
     {
+        if (!optedIn.Contains(notify))
+        {
+            // Most residents have not opted in: skip building the texts (a first run meets ~400,000 changes a million residents).
+            return false;
+        }
+
         var variable = rules.Variable(benefit.EligibleVariable);
         var slug = variable.ServiceSlug;
         var newly = kind == OpportunityKinds.NewlyEligible;
@@ -46,6 +52,11 @@ internal sealed class OpportunityWriter(EligibilityDbContext db, RuleSet rules, 
 
     public bool Due(long resident, long notify, DueEvent due)
     {
+        if (!optedIn.Contains(notify))
+        {
+            return false;
+        }
+
         var day = due.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var link = due.ServiceSlug is { } slug ? $"/services/{slug}/apply" : "/services";
         return Write(resident, notify, due.Id, OpportunityKinds.DueSoon, day, NotificationKinds.DueDates,

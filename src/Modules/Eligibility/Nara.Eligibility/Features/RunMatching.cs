@@ -78,23 +78,19 @@ internal sealed class RunMatching(EligibilityDbContext db, IPopulationFacts regi
         var batch = BatchEngine.Evaluate(rules, BatchInput.FromRegistries(population, paid), month,
             progress is null ? null : new Progress<(long Done, long Total)>(p => progress.Report(("match", p.Done, p.Total))));
         var residentIds = population.ResidentId;
-        var query = db.Results.AsNoTracking();
-        if (households is not null)
-        {
-            // A resident who moved into an affected household keeps their row under the old household id.
-            query = query.Where(r => households.Contains(r.HouseholdId) || residentIds.Contains(r.ResidentId));
-        }
-
-        var stored = await query.ToDictionaryAsync(r => r.ResidentId, cancellationToken);
+        var width = BatchBenefits.All.Count;
+        var monthText = month.ToString();
+        var stored = await StoredResultsTable.LoadAsync(db, monthText, width, households, residentIds, cancellationToken);
         var optedIn = (await db.Consents.AsNoTracking().Where(c => c.OptedIn).Select(c => c.ResidentId).ToListAsync(cancellationToken)).ToHashSet();
         var writer = new OpportunityWriter(db, rules, run, optedIn, clock.GetUtcNow());
         await writer.LoadExistingAsync(month, cancellationToken);
         var changes = new MatchingChanges { Determinations = batch.Determinations };
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var writes = new List<StoredResults>(ChunkWrites);
+        var writes = new ResultRows(ChunkWrites, width, monthText);
         var bulk = ResultsBulkWriter.For(db);
-        var monthText = month.ToString();
-        var results = new char[BatchBenefits.All.Count];
+        var results = new byte[width];
+        var none = new byte[width];
+        Array.Fill(none, (byte)'-');
         for (var h = 0; h < population.Households; h++)
         {
             var (first, end) = (population.FirstMember[h], population.FirstMember[h + 1]);
@@ -103,25 +99,28 @@ internal sealed class RunMatching(EligibilityDbContext db, IPopulationFacts regi
             {
                 foreach (var benefit in BatchBenefits.All)
                 {
-                    results[benefit.Index] = benefit.PerPerson ? Tri.ToChar(batch.Eligible[benefit.Index][p])
-                        : p == head ? Tri.ToChar(batch.Eligible[benefit.Index][h]) : '-';
+                    results[benefit.Index] = (byte)(benefit.PerPerson ? Tri.ToChar(batch.Eligible[benefit.Index][p])
+                        : p == head ? Tri.ToChar(batch.Eligible[benefit.Index][h]) : '-');
                 }
 
-                var text = new string(results);
-                var previous = stored.Remove(residentIds[p], out var row) ? row : null;
-                if (previous is not null && previous.Results == text && previous.Month == monthText && previous.HouseholdId == population.HouseholdId[h])
+                var row = stored.Find(residentIds[p]);
+                if (row >= 0)
                 {
-                    continue;
+                    stored.Matched[row] = true;
+                    if (stored.Current(row) && stored.Household(row) == population.HouseholdId[h] && stored.Results(row).SequenceEqual(results))
+                    {
+                        continue;
+                    }
                 }
 
                 changes.ResultsChanged++;
-                writes.Add(new StoredResults { ResidentId = residentIds[p], HouseholdId = population.HouseholdId[h], Month = monthText, Results = text });
+                writes.Add(residentIds[p], population.HouseholdId[h], results);
 
+                var before = row >= 0 ? stored.Results(row) : none;
                 var notify = batch.Age[p] >= 18 || head < 0 ? residentIds[p] : residentIds[head];
-                for (var k = 0; k < text.Length; k++)
+                for (var k = 0; k < width; k++)
                 {
-                    var before = previous?.Results[k] ?? '-';
-                    var kind = text[k] == 'Y' && before != 'Y' ? OpportunityKinds.NewlyEligible : before == 'Y' && text[k] == 'N' ? OpportunityKinds.NoLongerEligible : null;
+                    var kind = results[k] == 'Y' && before[k] != 'Y' ? OpportunityKinds.NewlyEligible : before[k] == 'Y' && results[k] == 'N' ? OpportunityKinds.NoLongerEligible : null;
                     if (kind == OpportunityKinds.NewlyEligible && paid.Granted(residentIds[p], BatchBenefits.All[k].Id))
                     {
                         // Already receiving it (Services approved it): nothing to apply for.
@@ -135,7 +134,7 @@ internal sealed class RunMatching(EligibilityDbContext db, IPopulationFacts regi
                     }
                 }
 
-                if (writes.Count >= ChunkWrites)
+                if (writes.Count >= writes.Capacity)
                 {
                     await SaveAsync(bulk, writes, cancellationToken);
                     progress?.Report(("store", h, population.Households));
@@ -146,13 +145,22 @@ internal sealed class RunMatching(EligibilityDbContext db, IPopulationFacts regi
         foreach (var due in DueDates.Within(population, today))
         {
             changes.DueSoon++;
-            var head = Head(population, population.FirstMember[HouseholdOf(population, due.Person)], population.FirstMember[HouseholdOf(population, due.Person) + 1]);
+            var household = HouseholdOf(population, due.Person);
+            var head = Head(population, population.FirstMember[household], population.FirstMember[household + 1]);
             var notify = batch.Age[due.Person] >= 18 || head < 0 ? residentIds[due.Person] : residentIds[head];
             changes.Notifications += writer.Due(residentIds[due.Person], notify, due) ? 1 : 0;
         }
 
         // Residents gone from the population (or from an affected household) no longer have results.
-        var gone = stored.Keys.Where(id => households == null || households.Contains(stored[id].HouseholdId)).ToList();
+        var gone = new List<long>();
+        for (var row = 0; row < stored.Count; row++)
+        {
+            if (!stored.Matched[row] && (households == null || households.Contains(stored.Household(row))))
+            {
+                gone.Add(stored.Resident(row));
+            }
+        }
+
         await SaveAsync(bulk, writes, cancellationToken);
         foreach (var slice in gone.Chunk(500))
         {
@@ -163,7 +171,7 @@ internal sealed class RunMatching(EligibilityDbContext db, IPopulationFacts regi
     }
 
     /// <summary>One chunk, one transaction: the result rows in bulk, then its opportunities and their notifications (outbox) through EF Core.</summary>
-    private async Task SaveAsync(ResultsBulkWriter bulk, List<StoredResults> writes, CancellationToken cancellationToken)
+    private async Task SaveAsync(ResultsBulkWriter bulk, ResultRows writes, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await bulk.UpsertAsync(writes, cancellationToken);

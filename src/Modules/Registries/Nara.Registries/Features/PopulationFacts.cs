@@ -6,8 +6,9 @@ using Nara.Registries.Domain;
 namespace Nara.Registries.Features;
 
 /// <summary>
-/// <see cref="IBenefitFacts"/> for everyone at once: one scan per table (projected to the few columns
-/// needed, untracked), joined in memory by id. Same definitions as <see cref="BenefitFacts"/>, which the
+/// <see cref="IBenefitFacts"/> for everyone at once. The whole population (a full proactive run) is read by
+/// <see cref="PopulationScanner"/> (plain SELECTs streamed into arrays); some households (an incremental run) here,
+/// through EF: one query per table (projected to the few columns needed, untracked), joined in memory by id. Same definitions as <see cref="BenefitFacts"/>, which the
 /// Eligibility tests check by comparing the two engines on the seeded population.
 /// </summary>
 internal sealed class PopulationFacts(RegistriesDbContext db) : IPopulationFacts
@@ -17,6 +18,11 @@ internal sealed class PopulationFacts(RegistriesDbContext db) : IPopulationFacts
 
     public async Task<PopulationColumns> ReadAsync(DateOnly asOf, IReadOnlyCollection<long>? householdIds, CancellationToken cancellationToken)
     {
+        if (householdIds is null)
+        {
+            return await new PopulationScanner(db).ReadAsync(asOf, cancellationToken);
+        }
+
         var ids = householdIds?.ToList();
         var households = await (
             from h in db.Households.AsNoTracking()
