@@ -106,10 +106,10 @@ public sealed class OutboxBatchTests(OutboxBatchFactory factory) : IClassFixture
         using (var scope = factory.Services.CreateScope())
         {
             var db = AnyModuleDb(scope);
-            db.Publish(new ManyHappened("c-1"), at);
-            db.Publish(new ManyHappened("c-2"), at.AddTicks(1));
-            db.Publish(new SomethingElse("between"), at.AddTicks(2));
-            db.Publish(new ManyHappened("c-3"), at.AddTicks(3));
+            db.Publish(new ManyHappened("c-1"), at.AddTicks(-4));
+            db.Publish(new ManyHappened("c-2"), at.AddTicks(-3));
+            db.Publish(new SomethingElse("between"), at.AddTicks(-2));
+            db.Publish(new ManyHappened("c-3"), at.AddTicks(-1));
             await db.SaveChangesAsync();
         }
 
@@ -127,7 +127,7 @@ public sealed class OutboxBatchTests(OutboxBatchFactory factory) : IClassFixture
         var at = factory.Clock.GetUtcNow();
         for (var i = 0; i < names.Count; i++)
         {
-            db.Publish(new ManyHappened(names[i]), at.AddTicks(i));
+            db.Publish(new ManyHappened(names[i]), at.AddTicks(i - names.Count));
         }
 
         await db.SaveChangesAsync();
