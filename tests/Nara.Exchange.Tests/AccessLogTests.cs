@@ -72,6 +72,40 @@ public sealed partial class AccessLogTests(ExchangeFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_burst_of_concurrent_exchanges_is_logged_before_it_is_answered_and_audited_once_each()
+    {
+        // Subjects whose pages no other test here counts.
+        var (http, client) = await factory.SystemAsync("KR/GOV/NHIS", [ExchangeFactory.ResidentStatus]);
+        var burst = Enumerable.Range(0, 48).Select(async i =>
+        {
+            using var request = ExchangeFactory.Request(ExchangeFactory.ResidentStatus, client, purpose: i % 4 == 0 ? "marketing" : "case-processing",
+                subject: i % 2 == 0 ? DemoPersonas.FatherOfNewborn : DemoPersonas.DisabledAdult, issue: $"BURST-{i}");
+            var response = await http.SendAsync(request);
+            return (Id: Guid.Parse(response.Headers.GetValues("X-Nara-Exchange-Id").Single()), response.StatusCode);
+        });
+        var sent = await Task.WhenAll(burst);
+        Assert.Equal(12, sent.Count(s => s.StatusCode == HttpStatusCode.Forbidden));
+        Assert.Equal(36, sent.Count(s => s.StatusCode == HttpStatusCode.OK));
+
+        // Answered means logged: every row and its outbox event are there before Audit has seen any of them.
+        var ids = sent.Select(s => s.Id).ToList();
+        Assert.Equal(48, await factory.InDbAsync(db => db.Records.CountAsync(r => ids.Contains(r.Id))));
+        Assert.Equal(48, await factory.InDbAsync(db => db.OutboxMessages.CountAsync(m => ids.Contains(m.Id) && m.DispatchedAt == null)));
+        var refused = await factory.InDbAsync(db => db.Records.Where(r => ids.Contains(r.Id) && r.Refusal != null).Select(r => r.Refusal).Distinct().ToListAsync());
+        Assert.Equal("purpose-not-allowed", Assert.Single(refused));
+
+        await factory.DrainOutboxAsync();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var receipts = await scope.ServiceProvider.GetRequiredService<IAuditEvidence>().FindBySourceMessagesAsync(ids, CancellationToken.None);
+            Assert.Equal(48, receipts.Count);
+            Assert.Equal(48, receipts.Values.Select(r => r.Index).Distinct().Count());
+        }
+
+        Assert.Equal(48, await factory.InDbAsync(db => db.OutboxMessages.CountAsync(m => ids.Contains(m.Id) && m.DispatchedAt != null && m.Attempts == 1)));
+    }
+
+    [Fact]
     public async Task A_citizen_sees_who_received_their_data_why_and_can_check_the_audit_proof()
     {
         var (http, client) = await factory.SystemAsync("KR/GOV/NHIS", [ExchangeFactory.ResidentStatus]);

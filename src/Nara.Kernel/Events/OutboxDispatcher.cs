@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,8 @@ namespace Nara.Kernel.Events;
 /// Delivers committed outbox messages to their subscribers, in order of occurrence, at least once.
 /// A failed delivery is retried with exponential back-off; the message stays in the table as the record.
 /// With PostgreSQL several hosts may run this: a transaction-scoped advisory lock per module makes one of
-/// them deliver at a time.
+/// them deliver at a time. Consecutive messages of one type whose handlers all take batches
+/// (<see cref="IIntegrationEventBatchHandler{TEvent}"/>) are handed over together.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceProvider services,
@@ -24,6 +26,7 @@ public sealed class OutboxDispatcher(
 {
     private const int BatchSize = 100;
     private static readonly ActivitySource Activity = new("Nara.Kernel.Outbox");
+    private static readonly ConcurrentDictionary<Type, EventDelivery> Deliveries = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -101,9 +104,16 @@ public sealed class OutboxDispatcher(
             return 0;
         }
 
-        foreach (var message in batch)
+        for (var start = 0; start < batch.Count;)
         {
-            await DeliverAsync(message, subscriptions, cancellationToken);
+            var end = start + 1;
+            while (end < batch.Count && string.Equals(batch[end].Type, batch[start].Type, StringComparison.Ordinal))
+            {
+                end++;
+            }
+
+            await DeliverRunAsync(batch.GetRange(start, end - start), subscriptions, cancellationToken);
+            start = end;
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -113,6 +123,55 @@ public sealed class OutboxDispatcher(
         }
 
         return batch.Count;
+    }
+
+    /// <summary>Consecutive messages of one type: together when every handler takes batches, else one by one.</summary>
+    private async Task DeliverRunAsync(List<OutboxMessage> run, Dictionary<string, Type> subscriptions, CancellationToken cancellationToken)
+    {
+        if (run.Count > 1 && subscriptions.TryGetValue(run[0].Type, out var eventType)
+            && await TryDeliverTogetherAsync(run, eventType, cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var message in run)
+        {
+            await DeliverAsync(message, subscriptions, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// False when some handler of the type takes only single messages, or when the batch failed: then nothing
+    /// counts as delivered and each message goes through <see cref="DeliverAsync"/> with its own retry and
+    /// back-off (idempotent handlers make the repeat of what the failed batch did harmless).
+    /// </summary>
+    private async Task<bool> TryDeliverTogetherAsync(List<OutboxMessage> run, Type eventType, CancellationToken cancellationToken)
+    {
+        var delivery = Deliveries.GetOrAdd(eventType, EventDelivery.For);
+        using var activity = Activity.StartActivity($"deliver {eventType.Name} x{run.Count}");
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            if (!await delivery.DeliverTogetherAsync(scope.ServiceProvider, run, cancellationToken))
+            {
+                return false;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Delivering {Count} {Type} messages together failed; delivering them one by one", run.Count, eventType.Name);
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var message in run)
+        {
+            message.Attempts++;
+            message.DispatchedAt = now;
+            message.LastError = null;
+        }
+
+        return true;
     }
 
     private async Task DeliverAsync(OutboxMessage message, Dictionary<string, Type> subscriptions, CancellationToken cancellationToken)
@@ -129,16 +188,7 @@ public sealed class OutboxDispatcher(
         try
         {
             await using var scope = services.CreateAsyncScope();
-            var payload = JsonSerializer.Deserialize(message.Payload, eventType, EventJson.Options)!;
-            var envelopeType = typeof(IntegrationEventEnvelope<>).MakeGenericType(eventType);
-            var envelope = Activator.CreateInstance(envelopeType, message.Id, message.OccurredAt, payload)!;
-            var handlerType = typeof(IIntegrationEventHandler<>).MakeGenericType(eventType);
-            var method = handlerType.GetMethod(nameof(IIntegrationEventHandler<IIntegrationEvent>.HandleAsync))!;
-            foreach (var handler in scope.ServiceProvider.GetServices(handlerType))
-            {
-                await (Task)method.Invoke(handler, [envelope, cancellationToken])!;
-            }
-
+            await Deliveries.GetOrAdd(eventType, EventDelivery.For).DeliverAsync(scope.ServiceProvider, message, cancellationToken);
             message.DispatchedAt = clock.GetUtcNow();
             message.LastError = null;
         }
@@ -149,5 +199,50 @@ public sealed class OutboxDispatcher(
             message.LastError = ex.GetBaseException().Message;
             logger.LogWarning(ex, "Delivering {Type} {Id} failed (attempt {Attempt})", message.Type, message.Id, message.Attempts);
         }
+    }
+
+    /// <summary>Typed delivery of one event type, made once per type instead of reflecting per message.</summary>
+    private abstract class EventDelivery
+    {
+        public static EventDelivery For(Type eventType) =>
+            (EventDelivery)Activator.CreateInstance(typeof(EventDelivery<>).MakeGenericType(eventType))!;
+
+        public abstract Task DeliverAsync(IServiceProvider scope, OutboxMessage message, CancellationToken cancellationToken);
+
+        /// <summary>False (nothing done) when a handler of the type does not take batches.</summary>
+        public abstract Task<bool> DeliverTogetherAsync(IServiceProvider scope, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken);
+    }
+
+    private sealed class EventDelivery<TEvent> : EventDelivery
+        where TEvent : IIntegrationEvent
+    {
+        public override async Task DeliverAsync(IServiceProvider scope, OutboxMessage message, CancellationToken cancellationToken)
+        {
+            var envelope = Envelope(message);
+            foreach (var handler in scope.GetServices<IIntegrationEventHandler<TEvent>>())
+            {
+                await handler.HandleAsync(envelope, cancellationToken);
+            }
+        }
+
+        public override async Task<bool> DeliverTogetherAsync(IServiceProvider scope, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+        {
+            var handlers = scope.GetServices<IIntegrationEventHandler<TEvent>>().ToList();
+            if (handlers.Count == 0 || handlers.Any(h => h is not IIntegrationEventBatchHandler<TEvent>))
+            {
+                return false;
+            }
+
+            var envelopes = messages.Select(Envelope).ToList();
+            foreach (var handler in handlers)
+            {
+                await ((IIntegrationEventBatchHandler<TEvent>)handler).HandleBatchAsync(envelopes, cancellationToken);
+            }
+
+            return true;
+        }
+
+        private static IntegrationEventEnvelope<TEvent> Envelope(OutboxMessage message) =>
+            new(message.Id, message.OccurredAt, JsonSerializer.Deserialize<TEvent>(message.Payload, EventJson.Options)!);
     }
 }
