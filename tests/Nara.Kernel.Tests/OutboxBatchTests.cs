@@ -106,10 +106,10 @@ public sealed class OutboxBatchTests(OutboxBatchFactory factory) : IClassFixture
         using (var scope = factory.Services.CreateScope())
         {
             var db = AnyModuleDb(scope);
-            db.Publish(new ManyHappened("c-1"), at.AddTicks(-4));
-            db.Publish(new ManyHappened("c-2"), at.AddTicks(-3));
-            db.Publish(new SomethingElse("between"), at.AddTicks(-2));
-            db.Publish(new ManyHappened("c-3"), at.AddTicks(-1));
+            db.Publish(new ManyHappened("c-1"), at.AddMilliseconds(-4));
+            db.Publish(new ManyHappened("c-2"), at.AddMilliseconds(-3));
+            db.Publish(new SomethingElse("between"), at.AddMilliseconds(-2));
+            db.Publish(new ManyHappened("c-3"), at.AddMilliseconds(-1));
             await db.SaveChangesAsync();
         }
 
@@ -125,9 +125,10 @@ public sealed class OutboxBatchTests(OutboxBatchFactory factory) : IClassFixture
         using var scope = factory.Services.CreateScope();
         var db = AnyModuleDb(scope);
         var at = factory.Clock.GetUtcNow();
+        // Milliseconds apart, not ticks: PostgreSQL keeps microseconds, so ticks apart would be the same instant there.
         for (var i = 0; i < names.Count; i++)
         {
-            db.Publish(new ManyHappened(names[i]), at.AddTicks(i - names.Count));
+            db.Publish(new ManyHappened(names[i]), at.AddMilliseconds(i - names.Count));
         }
 
         await db.SaveChangesAsync();
