@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Nara.Credentials.Certificates;
-using Nara.Pdf;
+using Nara.Kernel.Pdf;
 using Nara.Credentials.Features;
 using Nara.Credentials.Issuing;
 using Nara.Registries.Contracts;

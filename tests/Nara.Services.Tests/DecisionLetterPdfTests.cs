@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Nara.Registries.Contracts;
 using Nara.Testing;
-using Nara.Pdf;
+using Nara.Kernel.Pdf;
 using Nara.Services.Features.Letters;
 using PdfSharp.Pdf.IO;
 

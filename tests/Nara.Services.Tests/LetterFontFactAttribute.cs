@@ -1,4 +1,4 @@
-using Nara.Pdf;
+using Nara.Kernel.Pdf;
 
 namespace Nara.Services.Tests;
 

@@ -10,7 +10,7 @@ using Nara.Credentials.Oid4vci;
 using Nara.Credentials.Wallet;
 using Nara.Kernel.Data;
 using Nara.Kernel.Events;
-using Nara.Pdf;
+using Nara.Kernel.Pdf;
 using Nara.Kernel.Modules;
 using Nara.Services.Contracts;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Kernel.Data;
 using Nara.Kernel.Modules;
-using Nara.Pdf;
+using Nara.Kernel.Pdf;
 using Nara.Services.Api;
 using Nara.Services.Contracts;
 using Nara.Services.Data;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using Nara.Credentials.Features;
 using Nara.Kernel.Http;
 using Nara.Kernel.Security;
-using Nara.Pdf;
+using Nara.Kernel.Pdf;
 
 namespace Nara.Credentials.Api;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Nara.Credentials.Features;
 using Nara.Credentials.Issuing;
 using Nara.Kernel.Time;
-using Nara.Pdf;
+using Nara.Kernel.Pdf;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Nara.Credentials.Certificates;
-using Nara.Pdf;
+using Nara.Kernel.Pdf;
 
 namespace Nara.Credentials.Features;
 

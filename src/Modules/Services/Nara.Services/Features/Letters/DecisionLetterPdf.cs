@@ -1,6 +1,6 @@
 using System.Globalization;
 using Nara.Kernel.Time;
-using Nara.Pdf;
+using Nara.Kernel.Pdf;
 using Nara.Services.Contracts;
 using Nara.Services.Domain.Applications;
 using Nara.Services.Domain.Catalogue;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nara.Kernel.Localization;
-using Nara.Pdf;
+using Nara.Kernel.Pdf;
 using Nara.Registries.Contracts;
 using Nara.Services.Data;
 using Nara.Services.Domain.Applications;

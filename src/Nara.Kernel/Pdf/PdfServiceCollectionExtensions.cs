@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Nara.Pdf;
+namespace Nara.Kernel.Pdf;
 
 public static class PdfServiceCollectionExtensions
 {

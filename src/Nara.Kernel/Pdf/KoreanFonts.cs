@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using PdfSharp.Fonts;
 
-namespace Nara.Pdf;
+namespace Nara.Kernel.Pdf;
 
 /// <summary>
 /// The font with Hangul every Nara PDF draws with. PDFsharp 6 ships no fonts and its resolver is process-wide and may

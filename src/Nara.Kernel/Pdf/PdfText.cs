@@ -1,7 +1,7 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
-namespace Nara.Pdf;
+namespace Nara.Kernel.Pdf;
 
 /// <summary>Text helpers shared by Nara's PDFs: the Hangul font and wrapping at the margin.</summary>
 public static class PdfText
