@@ -23,6 +23,8 @@ internal static class NotificationsBench
 
     public static async Task<object> RunAsync(string[] args, IReadOnlyList<IModule> modules, int n, CancellationToken ct)
     {
+        // `--hold-dispatch`: intake alone, nothing delivered (the dispatcher does not run; implies --steady-only).
+        var hold = args.Contains("--hold-dispatch");
         await using var catcher = new BenchSmtpCatcher();
         catcher.Start();
         string[] settings =
@@ -37,6 +39,7 @@ internal static class NotificationsBench
             "--Nara:Notifications:RequestsPerSecond=1000000",
             "--Nara:Notifications:Burst=1000000",
             "--Nara:Notifications:DailyCap=100000000",
+            .. hold ? ["--Nara:Notifications:DispatchInBackground=false"] : Array.Empty<string>(),
         ];
         await using var app = NaraApp.Build(settings, modules);
         await app.StartAsync(ct);
@@ -50,31 +53,37 @@ internal static class NotificationsBench
 
         // A warm-up (tiered JIT, connection pool, SQLite page cache) that is not counted, then its deliveries.
         var warm = await load.WarmUpAsync(WarmUp(args), ct);
-        await WaitForAsync(catcher, warm, TimeSpan.FromMinutes(10), ct);
+        await WaitForAsync(catcher, hold ? 0 : warm, TimeSpan.FromMinutes(10), ct);
 
         // The target: N sends offered at a steady rate, each timed from when it was due.
         var rate = BenchLoad.Number(args, "--rate", 2000);
         await Console.Error.WriteLineAsync($"notifications: {n} sends at {rate}/s");
         var before = catcher.Distinct;
+        using var meters = new BenchMeters();
         var cpu = BenchLoad.ProcessCpu();
+        var gc = GcFigures.Now();
         var steady = await load.RateAsync(n, rate, ct);
         var steadyCpu = BenchLoad.ProcessCpu() - cpu;
+        var steadyGc = GcFigures.Now() - gc;
+        var steadyServer = meters.Summary();
         var total = Stopwatch.StartNew();
-        var steadyDelivered = await WaitForAsync(catcher, before + n, TimeSpan.FromMinutes(10), ct);
+        var steadyDelivered = await WaitForAsync(catcher, before + (hold ? 0 : n), TimeSpan.FromMinutes(10), ct);
 
-        // The capacity: N sends from many callers, each sending again as soon as it is answered.
-        await Console.Error.WriteLineAsync($"notifications: {n} sends from {NotificationsLoad.Callers} callers");
+        // The capacity: N sends from many callers, each sending again as soon as it is answered
+        // (`--steady-only` skips it and the bulk request, for quicker experiments on the steady phase).
+        var steadyOnly = hold || args.Contains("--steady-only");
+        await Console.Error.WriteLineAsync($"notifications: {(steadyOnly ? 0 : n)} sends from {NotificationsLoad.Callers} callers");
         before = catcher.Distinct;
         total.Restart();
         cpu = BenchLoad.ProcessCpu();
-        var capacity = await load.CallersAsync(n, ct);
+        var capacity = steadyOnly ? new LoadPhase(0, 0, 0, 0, 0, 0, 0, null) : await load.CallersAsync(n, ct);
         var intakeSeconds = total.Elapsed.TotalSeconds;
         var intakeCpu = BenchLoad.ProcessCpu() - cpu;
-        var deliveredAll = await WaitForAsync(catcher, before + n, TimeSpan.FromMinutes(10), ct) && steadyDelivered;
+        var deliveredAll = await WaitForAsync(catcher, before + (steadyOnly ? 0 : n), TimeSpan.FromMinutes(10), ct) && steadyDelivered;
         var deliverySeconds = total.Elapsed.TotalSeconds;
 
         var bulk = Stopwatch.StartNew();
-        using var bulkResponse = await http.SendAsync(BulkRequest(), ct);
+        using var bulkResponse = steadyOnly ? new HttpResponseMessage(HttpStatusCode.NoContent) : await http.SendAsync(BulkRequest(), ct);
         bulk.Stop();
 
         using var process = Process.GetCurrentProcess();
@@ -92,6 +101,8 @@ internal static class NotificationsBench
             steadyP99Ms = steady.P99,
             steadyMaxMs = steady.Max,
             steadyFailures = steady.Failures,
+            steadyGc,
+            steadyServer,
             callers = NotificationsLoad.Callers,
             intakePerSecond = Math.Round(n / intakeSeconds),
             intakeSeconds = Math.Round(intakeSeconds, 2),

@@ -54,6 +54,7 @@ public static class DataServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<SqliteWriteGate>();
         services.AddHostedService<SqliteCheckpointer>();
         return services;
     }
@@ -63,5 +64,9 @@ public static class DataServiceCollectionExtensions
         var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         ConfigureProvider(builder, options, module);
         builder.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>());
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            builder.AddInterceptors(sp.GetRequiredService<SqliteWriteGate>());
+        }
     }
 }

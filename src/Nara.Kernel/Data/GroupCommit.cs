@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
@@ -19,6 +20,7 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly int _maxBatch;
     private readonly Lazy<Task> _writer;
+    private readonly KeyValuePair<string, object?> _name;
 
     /// <param name="storeBatch">Stores all items in one transaction, or throws and stores none.</param>
     /// <param name="storeOne">Stores one item in its own transaction (after a refused batch).</param>
@@ -28,8 +30,10 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
         Func<TItem, Task<TResult>> storeOne,
         ILogger logger,
         int maxBatch = 256,
-        Action? afterBatch = null)
+        Action? afterBatch = null,
+        string? name = null)
     {
+        _name = new("nara.group_commit.name", name ?? typeof(TItem).Name);
         _storeBatch = storeBatch;
         _storeOne = storeOne;
         _logger = logger;
@@ -72,7 +76,11 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
                 batch.Add(item);
             }
 
+            var started = Stopwatch.GetTimestamp();
+            GroupCommitMetrics.QueueWait.Record(Stopwatch.GetElapsedTime(batch[0].Queued, started).TotalMilliseconds, _name);
+            GroupCommitMetrics.BatchSize.Record(batch.Count, _name);
             await StoreAsync(batch);
+            GroupCommitMetrics.StoreTime.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, _name);
             _afterBatch?.Invoke();
         }
     }
@@ -116,6 +124,8 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     private sealed class Pending(TItem item)
     {
         public TItem Item { get; } = item;
+
+        public long Queued { get; } = Stopwatch.GetTimestamp();
 
         public TaskCompletionSource<TResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

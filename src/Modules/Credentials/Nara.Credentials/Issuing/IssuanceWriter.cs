@@ -31,7 +31,8 @@ internal sealed class IssuanceWriter : IAsyncDisposable
                 await StoreAsync(scopes, [item]);
                 return true;
             },
-            logger);
+            logger,
+            name: "credentials.issuance");
     }
 
     /// <summary>Waits until the record and its outbox message are committed (or throws what the database said).</summary>

@@ -31,7 +31,8 @@ internal sealed class AcceptPipeline : IAsyncDisposable
                 return await scope.ServiceProvider.GetRequiredService<AcceptSend>().StoreOneAsync(item, CancellationToken.None);
             },
             logger,
-            afterBatch: signal.Notify);
+            afterBatch: signal.Notify,
+            name: "notifications.accept");
     }
 
     /// <summary>Cancelling stops the wait, not the store: once queued, the send is stored (its key makes a retry safe).</summary>

@@ -24,7 +24,8 @@ internal sealed class OutcomePipeline : IAsyncDisposable
                 return await scope.ServiceProvider.GetRequiredService<RecordOutcome>().RecordBatchAsync(items, CancellationToken.None);
             },
             item => RecordOneAsync(scopes, logger, item),
-            logger);
+            logger,
+            name: "notifications.outcome");
     }
 
     public Task<bool> RecordAsync(OutcomeItem item) => _commit.EnqueueAsync(item, CancellationToken.None);

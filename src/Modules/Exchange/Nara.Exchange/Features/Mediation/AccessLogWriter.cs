@@ -34,7 +34,8 @@ internal sealed class AccessLogWriter : IAsyncDisposable
                 await StoreAsync(scopes, [item]);
                 return true;
             },
-            logger);
+            logger,
+            name: "exchange.access-log");
     }
 
     public Task WriteAsync(AccessLogItem item) => _commit.EnqueueAsync(item, CancellationToken.None);
