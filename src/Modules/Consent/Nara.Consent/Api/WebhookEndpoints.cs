@@ -23,7 +23,11 @@ internal static class WebhookEndpoints
             .RequireAuthorization(ConsentPolicies.Administrator).DisableAntiforgery();
         api.MapGet("/webhooks/event-types/", () => Results.Ok(new { eventTypes = WebhookEvents.All }));
         // The Consent BB spells this key "ContentTypes"; the camel-case key Nara served first stays.
-        api.MapGet("/webhooks/payload/content-types/", () => Results.Ok(new { ContentTypes = new[] { WebhookEvents.JsonContentType }, contentTypes = new[] { WebhookEvents.JsonContentType } }));
+        // A dictionary, because the web serializer would camel-case a property named ContentTypes into a clash.
+        api.MapGet("/webhooks/payload/content-types/", () => Results.Ok(new Dictionary<string, string[]>
+        {
+            ["ContentTypes"] = [WebhookEvents.JsonContentType], ["contentTypes"] = [WebhookEvents.JsonContentType],
+        }));
         api.MapPost("/webhook/", CreateAsync);
         api.MapGet("/webhook/{webhookId}/", ReadAsync);
         api.MapPut("/webhook/{webhookId}/", UpdateAsync);
