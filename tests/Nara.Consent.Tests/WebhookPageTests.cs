@@ -52,7 +52,7 @@ public sealed class WebhookPageTests(ConsentFactory factory) : IClassFixture<Con
     }
 
     [Theory]
-    [InlineData("?culture=ko", "https://로 시작하는", "받을 알림을 하나 이상 고르세요")]
+    [InlineData("?culture=ko", "https://로 시작하는", "받을 알림을 목록에서 하나 이상 고르세요")]
     [InlineData("?culture=en", "must be a full address starting with https://", "Choose at least one kind of event")]
     public async Task A_bad_address_is_refused_in_the_readers_language_and_nothing_is_stored(string culture, string message, string noEventsMessage)
     {
@@ -134,6 +134,12 @@ public sealed class WebhookPageTests(ConsentFactory factory) : IClassFixture<Con
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
         Assert.Contains("0에서 168시간", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(original, (await FindAsync(id))!.SecretKey);
+        var notANumber = await admin.PostFormAsync(Detail(id), Detail(id) + "?handler=Rotate", ("graceHours", "하루"));
+        Assert.Equal(HttpStatusCode.BadRequest, notANumber.StatusCode);
+        var badSwitch = await admin.PostFormAsync(Detail(id), Detail(id) + "?handler=Toggle", ("disabled", "maybe"));
+        Assert.Equal(HttpStatusCode.BadRequest, badSwitch.StatusCode);
+        var unchanged = (await FindAsync(id))!;
+        Assert.Equal((original, false), (unchanged.SecretKey, unchanged.Disabled));
 
         var rotated = await admin.PostFormAsync(Detail(id), Detail(id) + "?handler=Rotate", ("graceHours", "24"));
         Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);

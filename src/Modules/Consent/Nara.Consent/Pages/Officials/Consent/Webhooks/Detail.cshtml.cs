@@ -41,14 +41,16 @@ internal sealed class DetailModel(
     /// <summary>After a rotation: the new secret, shown in this one answer only.</summary>
     public string? NewSecret { get; private set; }
 
-    public int GraceHours { get; private set; } = RotateWebhookSecret.DefaultGraceHours;
+    /// <summary>The grace field as typed, shown again when it was refused.</summary>
+    public string GraceHours { get; private set; } = RotateWebhookSecret.DefaultGraceHours.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private string? Scope => Callers.AdministeredAgency(User, options.Value.PlatformAgency);
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
-    public async Task<IActionResult> OnPostToggleAsync(bool disabled, CancellationToken ct) =>
-        await DoneAsync(await save.SetDisabledAsync(Id, disabled, Callers.Actor(User), Scope, ct), disabled ? "disabled" : "enabled", ct);
+    public async Task<IActionResult> OnPostToggleAsync(bool? disabled, CancellationToken ct) => disabled is not { } off
+        ? await RefusedAsync(OutcomeStatus.Invalid, new Dictionary<string, string[]> { ["disabled"] = ["true or false"] }, null, ct)
+        : await DoneAsync(await save.SetDisabledAsync(Id, off, Callers.Actor(User), Scope, ct), off ? "disabled" : "enabled", ct);
 
     public async Task<IActionResult> OnPostPingAsync(CancellationToken ct) =>
         await DoneAsync(await ping.ExecuteAsync(Id, Scope, ct), "pinged", ct);
@@ -56,10 +58,22 @@ internal sealed class DetailModel(
     public async Task<IActionResult> OnPostRedeliverAsync(Guid delivery, CancellationToken ct) =>
         await DoneAsync(await redeliver.ExecuteAsync(Id, delivery, Callers.Actor(User), Scope, ct), "redelivered", ct);
 
-    public async Task<IActionResult> OnPostRotateAsync(int? graceHours, CancellationToken ct)
+    /// <summary>Empty means the default; anything that is not a whole number is refused, never read as the default.</summary>
+    public async Task<IActionResult> OnPostRotateAsync(string? graceHours, CancellationToken ct)
     {
-        GraceHours = graceHours ?? RotateWebhookSecret.DefaultGraceHours;
-        var outcome = await rotate.ExecuteAsync(Id, graceHours, Callers.Actor(User), Scope, ct);
+        GraceHours = graceHours ?? "";
+        int? hours = null;
+        if (!string.IsNullOrWhiteSpace(graceHours))
+        {
+            if (!int.TryParse(graceHours, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            {
+                return await RefusedAsync(OutcomeStatus.Invalid, new Dictionary<string, string[]> { ["previousSecretValidForHours"] = ["not a number"] }, null, ct);
+            }
+
+            hours = parsed;
+        }
+
+        var outcome = await rotate.ExecuteAsync(Id, hours, Callers.Actor(User), Scope, ct);
         if (outcome.Status != OutcomeStatus.Ok)
         {
             return await RefusedAsync(outcome.Status, outcome.Errors, outcome.Detail, ct);
@@ -67,7 +81,7 @@ internal sealed class DetailModel(
 
         // Not a redirect: the new secret must not travel again; the answer is not cached either.
         NewSecret = outcome.Value!.SecretKey;
-        GraceHours = RotateWebhookSecret.DefaultGraceHours;
+        GraceHours = RotateWebhookSecret.DefaultGraceHours.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Response.Headers.CacheControl = "no-store";
         return await ShowAsync(ct);
     }
