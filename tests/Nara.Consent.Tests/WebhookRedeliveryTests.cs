@@ -45,7 +45,7 @@ public sealed class WebhookRedeliveryTests(ConsentFactory factory) : IClassFixtu
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
 
     private static async Task<JsonElement> DeliveryAsync(HttpClient admin, string hook, string delivery) =>
-        (await admin.GetFromJsonAsync<JsonElement>($"{Config}/webhook/{hook}/deliveries/")).GetProperty("deliveries").EnumerateArray()
+        (await admin.GetFromJsonAsync<JsonElement>($"{Config}/webhook/{hook}/deliveries/")).GetProperty("webhookDeliveries").EnumerateArray()
             .Single(d => d.GetProperty("id").GetString() == delivery);
 
     [Fact]

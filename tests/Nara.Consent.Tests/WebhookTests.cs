@@ -62,7 +62,7 @@ public sealed class WebhookTests(ConsentFactory factory) : IClassFixture<Consent
         }
 
         var deliveries = await admin.GetFromJsonAsync<JsonElement>($"{Config}/webhook/{hook}/deliveries/");
-        Assert.All(deliveries.GetProperty("deliveries").EnumerateArray(), d =>
+        Assert.All(deliveries.GetProperty("webhookDeliveries").EnumerateArray(), d =>
         {
             Assert.Equal("delivered", d.GetProperty("status").GetString());
             Assert.Equal(204, d.GetProperty("attemptLog")[0].GetProperty("statusCode").GetInt32());
@@ -86,7 +86,7 @@ public sealed class WebhookTests(ConsentFactory factory) : IClassFixture<Consent
         Assert.Equal(1, await DeliverAsync());
 
         Assert.Equal(2, receiver.Received.Count);
-        var delivery = (await admin.GetFromJsonAsync<JsonElement>($"{Config}/webhook/{hook}/deliveries/")).GetProperty("deliveries")[0];
+        var delivery = (await admin.GetFromJsonAsync<JsonElement>($"{Config}/webhook/{hook}/deliveries/")).GetProperty("webhookDeliveries")[0];
         Assert.Equal("delivered", delivery.GetProperty("status").GetString());
         Assert.Equal(2, delivery.GetProperty("attempts").GetInt32());
         var log = delivery.GetProperty("attemptLog");

@@ -74,6 +74,8 @@ public sealed class ConsentModule : IModule
         services.AddScoped<DeliverWebhooks>();
         services.AddScoped<RedeliverWebhook>();
         services.AddScoped<RotateWebhookSecret>();
+        services.AddScoped<PingWebhook>();
+        services.AddScoped<WebhookQueries>();
         services.AddIntegrationEventHandler<ConsentGiven, QueueWebhookDeliveries>();
         services.AddIntegrationEventHandler<ConsentWithdrawn, QueueWebhookDeliveries>();
         services.AddIntegrationEventHandler<ConsentRecordsForgotten, QueueWebhookDeliveries>();

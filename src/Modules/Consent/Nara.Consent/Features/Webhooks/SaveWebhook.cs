@@ -59,6 +59,22 @@ internal sealed class SaveWebhook(ConsentDbContext db, WebhookInputRules rules, 
         return Outcome<Webhook>.Ok(webhook);
     }
 
+    /// <summary>Pauses or resumes deliveries without touching anything else (the administration page's switch).</summary>
+    public async Task<Outcome<Webhook>> SetDisabledAsync(Guid id, bool disabled, ConsentActor actor, string? administeredAgency, CancellationToken ct)
+    {
+        if (await FindAsync(id, administeredAgency, ct) is not { } webhook)
+        {
+            return Outcome<Webhook>.NotFound($"No webhook {id}.");
+        }
+
+        var now = ConsentTime.Now(clock);
+        webhook.Disabled = disabled;
+        webhook.UpdatedAt = now;
+        db.Publish(Changed(webhook, disabled ? "disabled" : "enabled", actor, now), now);
+        await db.SaveChangesAsync(ct);
+        return Outcome<Webhook>.Ok(webhook);
+    }
+
     public async Task<Outcome<Webhook>> DeleteAsync(Guid id, ConsentActor actor, string? administeredAgency, CancellationToken ct)
     {
         if (await FindAsync(id, administeredAgency, ct) is not { } webhook)

@@ -3,8 +3,11 @@ using Microsoft.Extensions.Hosting;
 
 namespace Nara.Consent.Features.Webhooks;
 
-/// <summary>The body of POST and PUT config/webhook/: where to deliver, which events, and whether it is paused.</summary>
-internal sealed record WebhookInput(string? PayloadUrl, string? ContentType, IReadOnlyList<string>? SubscribedEvents, bool? Disabled);
+/// <summary>
+/// The body of POST and PUT config/webhook/: where to deliver, which events, and whether it is paused. The Consent
+/// BB names <c>skipSslVerification</c> too; Nara always verifies the receiver's certificate, so only false is accepted.
+/// </summary>
+internal sealed record WebhookInput(string? PayloadUrl, string? ContentType, IReadOnlyList<string>? SubscribedEvents, bool? Disabled, bool? SkipSslVerification = null);
 
 /// <summary>
 /// Checks a webhook body. Deliveries carry individuals' consent events, so only https is accepted; plain http
@@ -34,6 +37,11 @@ internal sealed class WebhookInputRules(IHostEnvironment environment)
         if (input.ContentType is not null && input.ContentType != WebhookEvents.JsonContentType)
         {
             errors["contentType"] = [$"Only {WebhookEvents.JsonContentType} is served."];
+        }
+
+        if (input.SkipSslVerification == true)
+        {
+            errors["skipSslVerification"] = ["Nara always verifies the receiver's TLS certificate; skipSslVerification must be false or absent."];
         }
 
         if (input.SubscribedEvents is not { Count: > 0 } events)
