@@ -34,6 +34,7 @@ internal static class VerifierRequests
         public const string UnsupportedRequest = "unsupported-request";
         public const string ClientMismatch = "client-mismatch";
         public const string Expired = "expired";
+        public const string BlockedAddress = "blocked-address";
     }
 
     /// <summary>The largest request object read (ours are about 1 KB).</summary>
@@ -82,10 +83,13 @@ internal static class VerifierRequests
             return null;
         }
 
-        var loopbackAllowed = environment.IsDevelopment() || environment.IsEnvironment("Testing");
+        var loopbackAllowed = LoopbackAllowed(environment);
         var loopback = uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var ip) && IPAddress.IsLoopback(ip));
         return uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && loopback && loopbackAllowed) ? uri : null;
     }
+
+    /// <summary>Development and Testing run the verifier on this host, so the wallet may reach loopback there; nowhere else.</summary>
+    public static bool LoopbackAllowed(IHostEnvironment environment) => environment.IsDevelopment() || environment.IsEnvironment("Testing");
 
     /// <summary>Checks the request object against the link's client_id; answers the request or a refusal code.</summary>
     public static (VerifierRequest? Request, string? Refusal) Read(string requestObject, string linkClientId, IHostEnvironment environment, DateTimeOffset now)
