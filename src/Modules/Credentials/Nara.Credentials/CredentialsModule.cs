@@ -79,6 +79,7 @@ public sealed class CredentialsModule : IModule
         services.AddScoped<IssueCertificateToWallet>();
         services.AddScoped<IssueDecisionLetterToWallet>();
         services.AddScoped<AnswerVerifierFromWallet>();
+        services.AddSingleton<TrustedVerifiers>();
         // The wallet fetches request objects and posts answers to URLs a citizen brought: no redirects, short timeout,
         // and only to public addresses, checked on the address actually connected to (VerifierAddresses).
         services.AddHttpClient(AnswerVerifierFromWallet.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5))

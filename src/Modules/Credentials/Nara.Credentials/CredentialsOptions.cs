@@ -43,4 +43,10 @@ public sealed class CredentialsOptions
 
     /// <summary>Verifications one network address may ask for per minute (API and /verify; 0: no limit). Generous: a shop checks many customers.</summary>
     public int VerificationsPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// PEM files of the trust anchors for signed (<c>x509_hash:</c>) OpenID4VP requests the web wallet answers; empty:
+    /// the wallet answers unsigned <c>redirect_uri:</c> requests only.
+    /// </summary>
+    public List<string> TrustedVerifierCertificates { get; set; } = [];
 }

@@ -19,7 +19,7 @@ namespace Nara.Credentials.Features;
 /// page, answering is not audited: a presentation leaves no record tied to the citizen at the issuer.
 /// </summary>
 internal sealed class AnswerVerifierFromWallet(
-    IHttpClientFactory http, IHostEnvironment environment, WalletQueries wallet, PresentFromWallet present, TimeProvider clock)
+    IHttpClientFactory http, IHostEnvironment environment, WalletQueries wallet, PresentFromWallet present, TrustedVerifiers trusted, TimeProvider clock)
 {
     public const string HttpClientName = "Nara.Credentials.WalletVerifier";
 
@@ -161,7 +161,7 @@ internal sealed class AnswerVerifierFromWallet(
             return (null, VerifierAddresses.IsBlocked(e) ? VerifierRequests.Codes.BlockedAddress : VerifierRequests.Codes.VerifierUnavailable);
         }
 
-        return VerifierRequests.Read(requestObject, parsed.ClientId, environment, clock.GetUtcNow());
+        return VerifierRequests.Read(requestObject, parsed.ClientId, environment, clock.GetUtcNow(), trusted);
     }
 
     private static async Task<JsonObject?> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
