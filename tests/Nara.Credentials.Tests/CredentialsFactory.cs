@@ -14,6 +14,9 @@ public class CredentialsFactory : NaraFactory
         // The officials' and lost-phone classes sign in more than 20 times a minute from one address; the limit is
         // tested in Identity's SessionAndLimitTests.
         With("Nara:Identity:SignInPermitsPerMinute", "1000");
+        // Every test request comes from one address; the anonymous limits are tested in AnonymousRateLimitTests.
+        With("Nara:Credentials:PresentationRequestsPerMinute", "10000");
+        With("Nara:Credentials:VerificationsPerMinute", "10000");
     }
 
     public async Task<long> ResidentIdOfAsync(DemoPersona persona)

@@ -22,7 +22,7 @@ namespace Nara.Credentials.Tests;
 /// A host whose web wallet reaches this host's verifier over HTTP (the in-memory test server) and a made-up foreign
 /// verifier at https://verifier.example that serves whatever request object a test puts there and records answers.
 /// </summary>
-public sealed class WalletRequestFactory : CredentialsFactory
+public class WalletRequestFactory : CredentialsFactory
 {
     public ConcurrentDictionary<string, string> ForeignRequests { get; } = new();
 

@@ -52,3 +52,17 @@ public sealed record CredentialIssuerKeyRotated(
     string KeyId,
     CredentialActor Actor,
     DateTimeOffset At) : IIntegrationEvent;
+
+/// <summary>
+/// A credential officer listed the credentials their agency issued to a resident (a look-up of personal data, so it is
+/// audited like a registry view: who, for which agency, why). The resident registration number searched for is not
+/// carried; <paramref name="ResidentId"/> is null when no resident has it.
+/// </summary>
+/// <param name="Found">How many of the agency's credentials the search answered.</param>
+public sealed record CredentialsSearchedByResident(
+    long? ResidentId,
+    string Agency,
+    int Found,
+    string Reason,
+    CredentialActor Actor,
+    DateTimeOffset At) : IIntegrationEvent;

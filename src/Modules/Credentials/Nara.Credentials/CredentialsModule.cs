@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Nara.Credentials.Api;
 using Nara.Credentials.Certificates;
 using Nara.Credentials.Data;
 using Nara.Credentials.Features;
 using Nara.Credentials.Issuing;
 using Nara.Credentials.Oid4vci;
+using Nara.Credentials.Oid4vp;
 using Nara.Credentials.Wallet;
 using Nara.Kernel.Data;
 using Nara.Kernel.Events;
@@ -46,6 +48,7 @@ public sealed class CredentialsModule : IModule
         services.AddScoped<ChangeCredentialStatus>();
         services.AddScoped<SuspendAllCredentials>();
         services.AddScoped<FindCredential>();
+        services.AddScoped<FindCredentialsOfResident>();
         services.AddScoped<RotateIssuerKey>();
         services.AddIntegrationEventHandler<ApplicationDecided, RecordDecisionLetter>();
         CredentialsPolicies.Add(services.AddAuthorizationBuilder(),
@@ -67,6 +70,7 @@ public sealed class CredentialsModule : IModule
         services.AddScoped<ServePresentationRequest>();
         services.AddScoped<AnswerPresentationRequest>();
         services.AddScoped<ReadPresentationResult>();
+        services.AddCredentialRateLimits();
 
         // The citizen's web wallet: holder keys and credentials sealed with the host's Data Protection key ring.
         services.AddSingleton<WalletVault>();
@@ -75,9 +79,16 @@ public sealed class CredentialsModule : IModule
         services.AddScoped<IssueCertificateToWallet>();
         services.AddScoped<IssueDecisionLetterToWallet>();
         services.AddScoped<AnswerVerifierFromWallet>();
-        // The wallet fetches request objects and posts answers to URLs a citizen brought: no redirects, short timeout.
+        services.AddSingleton<TrustedVerifiers>();
+        // The wallet fetches request objects and posts answers to URLs a citizen brought: no redirects, short timeout,
+        // and only to public addresses, checked on the address actually connected to (VerifierAddresses).
         services.AddHttpClient(AnswerVerifierFromWallet.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5))
-            .ConfigurePrimaryHttpMessageHandler(() => new System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(sp => new System.Net.Http.SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false, // a proxy would connect for us, to addresses this check never saw
+                ConnectCallback = VerifierAddresses.ConnectCallback(VerifierRequests.LoopbackAllowed(sp.GetRequiredService<IHostEnvironment>())),
+            });
         services.AddScoped<WalletQueries>();
         services.AddScoped<PresentFromWallet>();
         services.AddScoped<RemoveFromWallet>();

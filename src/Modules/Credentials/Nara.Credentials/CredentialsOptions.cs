@@ -37,4 +37,16 @@ public sealed class CredentialsOptions
     /// QR has the usual five minutes.
     /// </summary>
     public TimeSpan PrintedPresentationValidity { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>OpenID4VP requests one network address may create per minute (API and /verify/request; 0: no limit).</summary>
+    public int PresentationRequestsPerMinute { get; set; } = 30;
+
+    /// <summary>Verifications one network address may ask for per minute (API and /verify; 0: no limit). Generous: a shop checks many customers.</summary>
+    public int VerificationsPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// PEM files of the trust anchors for signed (<c>x509_hash:</c>) OpenID4VP requests the web wallet answers; empty:
+    /// the wallet answers unsigned <c>redirect_uri:</c> requests only.
+    /// </summary>
+    public List<string> TrustedVerifierCertificates { get; set; } = [];
 }

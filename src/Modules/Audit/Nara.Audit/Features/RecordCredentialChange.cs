@@ -7,7 +7,7 @@ namespace Nara.Audit.Features;
 
 /// <summary>
 /// Credentials offered to a wallet, issued, revoked, suspended or reinstated, against the resident: the type and status-list entry only,
-/// never a claim; web-wallet entries added and removed (type only). Verifications are never recorded (they do not
+/// never a claim; web-wallet entries added and removed (type only); officers' searches by resident (with their reason). Verifications are never recorded (they do not
 /// reach the issuer).
 /// </summary>
 internal sealed class RecordCredentialChange(IAuditLog log) :
@@ -16,7 +16,8 @@ internal sealed class RecordCredentialChange(IAuditLog log) :
     IIntegrationEventHandler<CredentialOfferCreated>,
     IIntegrationEventHandler<WalletCredentialAdded>,
     IIntegrationEventHandler<WalletCredentialRemoved>,
-    IIntegrationEventHandler<CredentialIssuerKeyRotated>
+    IIntegrationEventHandler<CredentialIssuerKeyRotated>,
+    IIntegrationEventHandler<CredentialsSearchedByResident>
 {
     public Task HandleAsync(IntegrationEventEnvelope<CredentialOfferCreated> envelope, CancellationToken cancellationToken)
     {
@@ -74,6 +75,20 @@ internal sealed class RecordCredentialChange(IAuditLog log) :
         var e = envelope.Event;
         return log.AppendAsync(new AuditEntry(envelope.OccurredAt, Actor(e.Actor), "credentials.issuer-key.rotate", new AuditSubject("credential-issuer-key", e.KeyId), null,
             AuditOutcomes.Success, e.KeyId, "Credentials", new Dictionary<string, string> { ["previousKeyId"] = e.PreviousKeyId }, envelope.MessageId), cancellationToken);
+    }
+
+    /// <summary>
+    /// A credential officer listed a resident's credentials: recorded against the resident (the citizen may ask who looked
+    /// and why) with the reason as the purpose; a search that found no resident is recorded against "unknown".
+    /// </summary>
+    public Task HandleAsync(IntegrationEventEnvelope<CredentialsSearchedByResident> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        return log.AppendAsync(new AuditEntry(envelope.OccurredAt, Actor(e.Actor), "credentials.search",
+            new AuditSubject("resident", e.ResidentId?.ToString(CultureInfo.InvariantCulture) ?? "unknown"), e.Reason.Length <= 200 ? e.Reason : e.Reason[..200],
+            AuditOutcomes.Success, null, "Credentials",
+            new Dictionary<string, string> { ["agency"] = e.Agency, ["found"] = e.Found.ToString(CultureInfo.InvariantCulture) }, envelope.MessageId), cancellationToken);
     }
 
     private Task<AuditReceipt> AppendAsync<T>(IntegrationEventEnvelope<T> envelope, CredentialActor actor, string action, long residentId, Guid credentialId, Dictionary<string, string> detail, CancellationToken ct)

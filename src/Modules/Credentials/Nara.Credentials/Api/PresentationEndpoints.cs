@@ -21,7 +21,7 @@ internal static class PresentationEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup(AuthorizationRequest.Base).AllowAnonymous().DisableAntiforgery().WithTags("Credentials");
-        group.MapPost("", CreateAsync);
+        group.MapPost("", CreateAsync).RequireRateLimiting(AnonymousRateLimits.PresentationRequests);
         group.MapGet("/{id:guid}/request", RequestObjectAsync);
         group.MapPost("/{id:guid}/response", ResponseAsync);
         group.MapPost("/{id:guid}/result", ResultAsync);

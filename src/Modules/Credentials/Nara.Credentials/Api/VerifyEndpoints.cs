@@ -17,7 +17,7 @@ internal static class VerifyEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/credentials/verify", VerifyAsync).AllowAnonymous().DisableAntiforgery().WithTags("Credentials");
+        endpoints.MapPost("/api/credentials/verify", VerifyAsync).AllowAnonymous().RequireRateLimiting(AnonymousRateLimits.Verifications).DisableAntiforgery().WithTags("Credentials");
     }
 
     /// <param name="Presentation">The SD-JWT presentation: issuer JWT, disclosures and (when asked for) a KB-JWT.</param>

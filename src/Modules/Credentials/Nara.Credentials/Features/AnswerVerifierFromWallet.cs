@@ -13,12 +13,13 @@ namespace Nara.Credentials.Features;
 /// confirmed — presents exactly the requested claims with a KB-JWT for the request's <c>client_id</c> and <c>nonce</c>
 /// and posts <c>vp_token</c> by <c>direct_post</c> to <c>response_uri</c>. The request is fetched again on sending
 /// (nothing is kept between the two pages), so a request that expired or was answered meanwhile is refused, not sent.
-/// The portal fetches a URL the citizen brought, so: https only (loopback http in development), no redirects, a
-/// 5-second timeout and a 64 KB cap (the named client, <see cref="HttpClientName"/>). Like presenting on the wallet
+/// The portal fetches a URL the citizen brought, so: https only (loopback http in development), public addresses only
+/// (<see cref="VerifierAddresses"/>, checked where the connection is made), no redirects, a 5-second timeout and a
+/// 64 KB cap (the named client, <see cref="HttpClientName"/>). Like presenting on the wallet
 /// page, answering is not audited: a presentation leaves no record tied to the citizen at the issuer.
 /// </summary>
 internal sealed class AnswerVerifierFromWallet(
-    IHttpClientFactory http, IHostEnvironment environment, WalletQueries wallet, PresentFromWallet present, TimeProvider clock)
+    IHttpClientFactory http, IHostEnvironment environment, WalletQueries wallet, PresentFromWallet present, TrustedVerifiers trusted, TimeProvider clock)
 {
     public const string HttpClientName = "Nara.Credentials.WalletVerifier";
 
@@ -120,7 +121,7 @@ internal sealed class AnswerVerifierFromWallet(
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            return new Sending(false, VerifierRequests.Codes.VerifierUnavailable, null, null);
+            return new Sending(false, VerifierAddresses.IsBlocked(e) ? VerifierRequests.Codes.BlockedAddress : VerifierRequests.Codes.VerifierUnavailable, null, null);
         }
     }
 
@@ -157,10 +158,10 @@ internal sealed class AnswerVerifierFromWallet(
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            return (null, VerifierRequests.Codes.VerifierUnavailable);
+            return (null, VerifierAddresses.IsBlocked(e) ? VerifierRequests.Codes.BlockedAddress : VerifierRequests.Codes.VerifierUnavailable);
         }
 
-        return VerifierRequests.Read(requestObject, parsed.ClientId, environment, clock.GetUtcNow());
+        return VerifierRequests.Read(requestObject, parsed.ClientId, environment, clock.GetUtcNow(), trusted);
     }
 
     private static async Task<JsonObject?> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -9,15 +9,17 @@ namespace Nara.Credentials.Oid4vp;
 
 /// <summary>What a verifier's OpenID4VP request asks the web wallet for, read from its request object.</summary>
 /// <param name="ClientName">The verifier's name as it states it in <c>client_metadata</c>; unsigned, so shown as "says it is".</param>
+/// <param name="CertifiedName">A signed (x509_hash:) request: the name in the verifier's trusted certificate; null when unsigned.</param>
 internal sealed record VerifierRequest(
     string ClientId, string? ClientName, Uri ResponseUri, string Nonce, string? State, string QueryId,
-    IReadOnlyList<string> VctValues, IReadOnlyList<string> Claims, DateTimeOffset? ExpiresAt);
+    IReadOnlyList<string> VctValues, IReadOnlyList<string> Claims, DateTimeOffset? ExpiresAt, string? CertifiedName = null);
 
 /// <summary>
 /// The wallet side of an OpenID4VP 1.0 request: the link (<c>openid4vp://?client_id=…&amp;request_uri=…</c>, or any https
 /// link with those parameters) and the request object fetched from <c>request_uri</c>. Only what the web wallet can
 /// answer is accepted: an unsigned request of the <c>redirect_uri:</c> client identifier prefix whose value is the
-/// response URI (§5.9.3), <c>response_type vp_token</c>, <c>direct_post</c>, and a DCQL query for one dc+sd-jwt
+/// response URI (§5.9.3), or one signed by a trusted verifier certificate with the <c>x509_hash:</c> prefix
+/// (<see cref="TrustedVerifiers"/>); <c>response_type vp_token</c>, <c>direct_post</c>, and a DCQL query for one dc+sd-jwt
 /// credential by <c>vct</c> with plain claim paths. Everything else is refused with a stable code, before anything is
 /// presented. Verifier URIs must be https; plain http only to a loopback address in Development or Testing.
 /// </summary>
@@ -34,6 +36,9 @@ internal static class VerifierRequests
         public const string UnsupportedRequest = "unsupported-request";
         public const string ClientMismatch = "client-mismatch";
         public const string Expired = "expired";
+        public const string BlockedAddress = "blocked-address";
+        public const string BadRequestSignature = "bad-request-signature";
+        public const string UntrustedVerifier = "untrusted-verifier";
     }
 
     /// <summary>The largest request object read (ours are about 1 KB).</summary>
@@ -82,13 +87,17 @@ internal static class VerifierRequests
             return null;
         }
 
-        var loopbackAllowed = environment.IsDevelopment() || environment.IsEnvironment("Testing");
+        var loopbackAllowed = LoopbackAllowed(environment);
         var loopback = uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var ip) && IPAddress.IsLoopback(ip));
         return uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && loopback && loopbackAllowed) ? uri : null;
     }
 
+    /// <summary>Development and Testing run the verifier on this host, so the wallet may reach loopback there; nowhere else.</summary>
+    public static bool LoopbackAllowed(IHostEnvironment environment) => environment.IsDevelopment() || environment.IsEnvironment("Testing");
+
     /// <summary>Checks the request object against the link's client_id; answers the request or a refusal code.</summary>
-    public static (VerifierRequest? Request, string? Refusal) Read(string requestObject, string linkClientId, IHostEnvironment environment, DateTimeOffset now)
+    public static (VerifierRequest? Request, string? Refusal) Read(
+        string requestObject, string linkClientId, IHostEnvironment environment, DateTimeOffset now, TrustedVerifiers? trusted = null)
     {
         var parts = requestObject.Trim().Split('.');
         if (parts.Length != 3)
@@ -112,8 +121,8 @@ internal static class VerifierRequests
             return (null, Codes.MalformedRequest);
         }
 
-        // Only redirect_uri: requests, which must not be signed (§5.9.3); a signed one would need its key checked first.
-        if (Text(header, "alg") != "none" || parts[2].Length != 0 || Text(header, "typ") != "oauth-authz-req+jwt")
+        var signed = Text(header, "alg") != "none";
+        if (Text(header, "typ") != "oauth-authz-req+jwt" || (!signed && parts[2].Length != 0))
         {
             return (null, Codes.UnsupportedRequest);
         }
@@ -124,14 +133,23 @@ internal static class VerifierRequests
             return (null, Codes.ClientMismatch);
         }
 
-        if (!clientId.StartsWith(AuthorizationRequest.Prefix, StringComparison.Ordinal)
+        // redirect_uri: requests must not be signed (§5.9.3); x509_hash: requests must be, by a trusted certificate.
+        var redirectUri = clientId.StartsWith(AuthorizationRequest.Prefix, StringComparison.Ordinal);
+        var x509Hash = clientId.StartsWith(TrustedVerifiers.Prefix, StringComparison.Ordinal);
+        if (!(redirectUri && !signed) && !(x509Hash && signed && trusted is not null)
             || Text(payload, "response_type") != "vp_token" || Text(payload, "response_mode") != "direct_post")
         {
             return (null, Codes.UnsupportedRequest);
         }
 
+        string? certifiedName = null;
+        if (x509Hash && trusted!.Check(header, parts, clientId[TrustedVerifiers.Prefix.Length..], now, out certifiedName) is { } untrusted)
+        {
+            return (null, untrusted);
+        }
+
         var responseUriText = Text(payload, "response_uri");
-        if (responseUriText is null || clientId[AuthorizationRequest.Prefix.Length..] != responseUriText)
+        if (responseUriText is null || (redirectUri && clientId[AuthorizationRequest.Prefix.Length..] != responseUriText))
         {
             return (null, Codes.ClientMismatch);
         }
@@ -182,7 +200,7 @@ internal static class VerifierRequests
         }
 
         var clientName = payload["client_metadata"]?["client_name"] is JsonValue n && n.TryGetValue<string>(out var s) ? s[..Math.Min(s.Length, 100)] : null;
-        return (new VerifierRequest(clientId, clientName, responseUri, nonce, Text(payload, "state"), queryId, vctValues, names, expires), null);
+        return (new VerifierRequest(clientId, clientName, responseUri, nonce, Text(payload, "state"), queryId, vctValues, names, expires, certifiedName), null);
     }
 
     private static string? Text(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Nara.Credentials.Api;
 using Nara.Credentials.Features;
@@ -14,6 +15,7 @@ namespace Nara.Credentials.Pages;
 /// Works without JavaScript; nothing about the check is stored.
 /// </summary>
 [AllowAnonymous]
+[EnableRateLimiting(AnonymousRateLimits.Verifications)]
 internal sealed class VerifyModel(VerifyPresentation verify, IOptions<CredentialsOptions> options) : PageModel
 {
     [BindProperty]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Nara.Credentials.Api;
 using Nara.Credentials.Features;
@@ -19,6 +20,7 @@ namespace Nara.Credentials.Pages;
 /// The transaction id lives in a cookie of this browser only, so another browser cannot read the result.
 /// </summary>
 [AllowAnonymous]
+[EnableRateLimiting(AnonymousRateLimits.PresentationRequests)]
 internal sealed class VerifyRequestModel(CreatePresentationRequest create, ReadPresentationResult read, OfferableCredentials types, IOptions<CredentialsOptions> options) : PageModel
 {
     private const string CookiePrefix = "nara-vp-";

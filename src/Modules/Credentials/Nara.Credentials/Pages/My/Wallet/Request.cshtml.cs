@@ -93,6 +93,9 @@ internal sealed class RequestModel(AnswerVerifierFromWallet answer, IOptions<Cre
     {
         "malformed-link" => ("요청 링크를 읽을 수 없습니다. client_id와 request_uri가 담긴 링크를 붙여 넣으세요.", "The request link cannot be read. Paste a link with client_id and request_uri."),
         "insecure-uri" => ("요청 주소가 안전하지 않습니다 (https가 아님). 보내지 않았습니다.", "The verifier's address is not secure (not https). Nothing was sent."),
+        "blocked-address" => ("요청 주소가 공개 인터넷 주소가 아닙니다 (내부망 주소 등). 연결하지 않았고 보내지 않았습니다.", "The verifier's address is not a public internet address (an internal network, for example). It was not contacted and nothing was sent."),
+        "bad-request-signature" => ("요청의 서명이 맞지 않습니다. 보내지 않았습니다.", "The request's signature does not check out. Nothing was sent."),
+        "untrusted-verifier" => ("요청한 곳의 인증서를 신뢰할 수 없습니다 (등록된 인증 기관이 발급하지 않았거나 만료됨). 보내지 않았습니다.", "The verifier's certificate is not trusted (not from a registered authority, or expired). Nothing was sent."),
         "unknown-request" => ("확인하는 곳이 이 요청을 알지 못합니다. 시간이 지났거나 이미 응답한 요청입니다.", "The verifier does not know this request: it expired or was already answered."),
         "verifier-unavailable" => ("확인하는 곳에 연결할 수 없습니다. 잠시 뒤 다시 시도하세요.", "The verifier cannot be reached. Try again later."),
         "malformed-request" => ("확인하는 곳의 요청 내용을 읽을 수 없습니다.", "The verifier's request cannot be read."),

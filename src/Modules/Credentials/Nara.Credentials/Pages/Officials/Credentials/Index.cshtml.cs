@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nara.Credentials.Api;
@@ -9,12 +10,13 @@ using static Nara.Kernel.Localization.Bilingual;
 namespace Nara.Credentials.Pages.Officials.Credentials;
 
 /// <summary>
-/// A credential officer finds a credential by its id (a resident reads it from their wallet, or from a letter) and
-/// suspends, reinstates or revokes it with a reason. Only the officer's own agency's credentials; no claims are shown
+/// A credential officer finds a credential by its id (a resident reads it from their wallet, or from a letter), or
+/// lists a resident's by resident registration number with a reason (audited), and suspends, reinstates or revokes it
+/// with a reason. Only the officer's own agency's credentials; no claims are shown
 /// (the issuer keeps none).
 /// </summary>
 [Authorize(Policy = CredentialsPolicies.StatusOfficer)]
-internal sealed class IndexModel(FindCredential find, ChangeCredentialStatus change) : PageModel
+internal sealed class IndexModel(FindCredential find, FindCredentialsOfResident search, ChangeCredentialStatus change) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Id { get; set; }
@@ -25,6 +27,39 @@ internal sealed class IndexModel(FindCredential find, ChangeCredentialStatus cha
     public CredentialSummary? Credential { get; private set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>The search by resident, posted (never in the address: a resident registration number stays out of URLs and logs).</summary>
+    [BindProperty]
+    public string? ResidentNumber { get; set; }
+
+    [BindProperty]
+    public string? SearchReason { get; set; }
+
+    /// <summary>The agency's credentials of the resident searched for; null when no search was made.</summary>
+    public IReadOnlyList<CredentialSummary>? Found { get; private set; }
+
+    public string? SearchError { get; private set; }
+
+    public async Task<IActionResult> OnPostSearchAsync(CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        if (FindCredentialsOfResident.NormalizeResidentNumber(ResidentNumber) is not { } number)
+        {
+            SearchError = L("주민등록번호 13자리를 적으세요 (예: 900101-1234567).", "Enter the 13-digit resident registration number (e.g. 900101-1234567).");
+        }
+        else if (Callers.Reason(SearchReason) is not { } why)
+        {
+            SearchError = L("조회 사유를 3자 이상 200자 이하로 적으세요. 조회는 사유와 함께 감사 기록에 남습니다.", "Give a reason of 3 to 200 characters; the search is kept in the audit log with it.");
+        }
+        else
+        {
+            Found = await search.ExecuteAsync(number, why, Callers.Official(User, NaraRoles.CredentialOfficer), ct);
+            return Page();
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
