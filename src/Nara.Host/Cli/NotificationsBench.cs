@@ -83,9 +83,11 @@ internal static class NotificationsBench
         var deliverySeconds = total.Elapsed.TotalSeconds;
 
         var bulk = Stopwatch.StartNew();
-        using var bulkResponse = steadyOnly ? new HttpResponseMessage(HttpStatusCode.NoContent) : await http.SendAsync(BulkRequest(), ct);
+        using var bulkResponse = steadyOnly ? null : await http.SendAsync(BulkRequest(), ct);
         bulk.Stop();
 
+        // With --steady-only the capacity and bulk phases did not run: their figures are null, not zeros or n / 0.
+        double? Ran(double value) => steadyOnly ? null : value;
         using var process = Process.GetCurrentProcess();
         var result = new
         {
@@ -104,23 +106,23 @@ internal static class NotificationsBench
             steadyGc,
             steadyServer,
             callers = NotificationsLoad.Callers,
-            intakePerSecond = Math.Round(n / intakeSeconds),
-            intakeSeconds = Math.Round(intakeSeconds, 2),
-            intakeCpuMsPerMessage = Math.Round(intakeCpu.TotalMilliseconds / n, 3),
+            intakePerSecond = Ran(Math.Round(n / intakeSeconds)),
+            intakeSeconds = Ran(Math.Round(intakeSeconds, 2)),
+            intakeCpuMsPerMessage = Ran(Math.Round(intakeCpu.TotalMilliseconds / n, 3)),
             intakeClientCpuMsPerMessage = capacity.ClientCpuMs is { } intakeClient ? Math.Round(intakeClient / n, 3) : (double?)null,
-            p50Ms = capacity.P50,
-            p95Ms = capacity.P95,
-            p99Ms = capacity.P99,
-            maxMs = capacity.Max,
+            p50Ms = Ran(capacity.P50),
+            p95Ms = Ran(capacity.P95),
+            p99Ms = Ran(capacity.P99),
+            maxMs = Ran(capacity.Max),
             failures = capacity.Failures,
-            deliveredAll,
+            deliveredAll = hold ? (bool?)null : deliveredAll,
             delivered = catcher.Distinct - before,
             duplicatesAtCatcher = catcher.Received - catcher.Distinct,
-            deliverySeconds = Math.Round(deliverySeconds, 2),
-            deliveryPerSecond = Math.Round((catcher.Distinct - before) / deliverySeconds),
-            bulkRecipients = BulkRecipients,
-            bulkStatus = (int)bulkResponse.StatusCode,
-            bulkSeconds = Math.Round(bulk.Elapsed.TotalSeconds, 2),
+            deliverySeconds = Ran(Math.Round(deliverySeconds, 2)),
+            deliveryPerSecond = Ran(Math.Round((catcher.Distinct - before) / deliverySeconds)),
+            bulkRecipients = Ran(BulkRecipients),
+            bulkStatus = (int?)bulkResponse?.StatusCode,
+            bulkSeconds = Ran(Math.Round(bulk.Elapsed.TotalSeconds, 2)),
             peakRssMiB = process.PeakWorkingSet64 / (1024 * 1024),
             loadAverage = BenchLoad.LoadAverage(),
         };
