@@ -14,8 +14,8 @@ namespace Nara.Kernel.Events;
 /// Delivers committed outbox messages to their subscribers, in order of occurrence, at least once.
 /// A failed delivery is retried with exponential back-off; the message stays in the table as the record.
 /// With PostgreSQL several hosts may run this: a transaction-scoped advisory lock per module makes one of
-/// them deliver at a time. Consecutive messages of one type whose handlers all take batches
-/// (<see cref="IIntegrationEventBatchHandler{TEvent}"/>) are handed over together.
+/// them deliver at a time. Handlers that queue their work (<see cref="IQueuedIntegrationEventHandler"/>) are
+/// handed a whole batch before it is awaited, so the batch shares their commits.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceProvider services,
@@ -104,18 +104,7 @@ public sealed class OutboxDispatcher(
             return 0;
         }
 
-        for (var start = 0; start < batch.Count;)
-        {
-            var end = start + 1;
-            while (end < batch.Count && string.Equals(batch[end].Type, batch[start].Type, StringComparison.Ordinal))
-            {
-                end++;
-            }
-
-            await DeliverRunAsync(batch.GetRange(start, end - start), subscriptions, cancellationToken);
-            start = end;
-        }
-
+        await DeliverAllAsync(batch, subscriptions, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
         {
@@ -125,80 +114,87 @@ public sealed class OutboxDispatcher(
         return batch.Count;
     }
 
-    /// <summary>Consecutive messages of one type: together when every handler takes batches, else one by one.</summary>
-    private async Task DeliverRunAsync(List<OutboxMessage> run, Dictionary<string, Type> subscriptions, CancellationToken cancellationToken)
-    {
-        if (run.Count > 1 && subscriptions.TryGetValue(run[0].Type, out var eventType)
-            && await TryDeliverTogetherAsync(run, eventType, cancellationToken))
-        {
-            return;
-        }
-
-        foreach (var message in run)
-        {
-            await DeliverAsync(message, subscriptions, cancellationToken);
-        }
-    }
-
     /// <summary>
-    /// False when some handler of the type takes only single messages, or when the batch failed: then nothing
-    /// counts as delivered and each message goes through <see cref="DeliverAsync"/> with its own retry and
-    /// back-off (idempotent handlers make the repeat of what the failed batch did harmless).
+    /// Calls every message's handlers in order; a queued handler's task (<see cref="IQueuedIntegrationEventHandler"/>)
+    /// is awaited only once the whole batch has been handed over, so the batch shares its commits. Each message's scope
+    /// lives until its tasks are done.
     /// </summary>
-    private async Task<bool> TryDeliverTogetherAsync(List<OutboxMessage> run, Type eventType, CancellationToken cancellationToken)
+    private async Task DeliverAllAsync(List<OutboxMessage> batch, Dictionary<string, Type> subscriptions, CancellationToken cancellationToken)
     {
-        var delivery = Deliveries.GetOrAdd(eventType, EventDelivery.For);
-        using var activity = Activity.StartActivity($"deliver {eventType.Name} x{run.Count}");
+        var started = new List<Delivery>(batch.Count);
         try
         {
-            await using var scope = services.CreateAsyncScope();
-            if (!await delivery.DeliverTogetherAsync(scope.ServiceProvider, run, cancellationToken))
+            foreach (var message in batch)
             {
-                return false;
+                message.Attempts++;
+                if (!subscriptions.TryGetValue(message.Type, out var eventType))
+                {
+                    // Nobody listens (yet): the row remains as the record of what happened.
+                    message.DispatchedAt = clock.GetUtcNow();
+                    continue;
+                }
+
+                var delivery = new Delivery(message, services.CreateAsyncScope());
+                started.Add(delivery);
+                try
+                {
+                    await Deliveries.GetOrAdd(eventType, EventDelivery.For).DeliverAsync(delivery.Scope.ServiceProvider, message, delivery.Queued, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    delivery.Error = ex;
+                }
+            }
+
+            foreach (var delivery in started)
+            {
+                await FinishAsync(delivery);
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        finally
         {
-            logger.LogWarning(ex, "Delivering {Count} {Type} messages together failed; delivering them one by one", run.Count, eventType.Name);
-            return false;
+            foreach (var delivery in started)
+            {
+                await delivery.Scope.DisposeAsync();
+            }
         }
-
-        var now = clock.GetUtcNow();
-        foreach (var message in run)
-        {
-            message.Attempts++;
-            message.DispatchedAt = now;
-            message.LastError = null;
-        }
-
-        return true;
     }
 
-    private async Task DeliverAsync(OutboxMessage message, Dictionary<string, Type> subscriptions, CancellationToken cancellationToken)
+    private async Task FinishAsync(Delivery delivery)
     {
-        message.Attempts++;
-        if (!subscriptions.TryGetValue(message.Type, out var eventType))
+        var message = delivery.Message;
+        try
         {
-            // Nobody listens (yet): the row remains as the record of what happened.
+            // Awaited even after a failure, so that a queued task's own failure is observed.
+            await Task.WhenAll(delivery.Queued);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            delivery.Error ??= ex;
+        }
+
+        if (delivery.Error is null)
+        {
             message.DispatchedAt = clock.GetUtcNow();
+            message.LastError = null;
             return;
         }
 
-        using var activity = Activity.StartActivity($"deliver {eventType.Name}");
-        try
-        {
-            await using var scope = services.CreateAsyncScope();
-            await Deliveries.GetOrAdd(eventType, EventDelivery.For).DeliverAsync(scope.ServiceProvider, message, cancellationToken);
-            message.DispatchedAt = clock.GetUtcNow();
-            message.LastError = null;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            var delay = TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, Math.Min(message.Attempts, 12))));
-            message.NextAttemptAt = clock.GetUtcNow() + delay;
-            message.LastError = ex.GetBaseException().Message;
-            logger.LogWarning(ex, "Delivering {Type} {Id} failed (attempt {Attempt})", message.Type, message.Id, message.Attempts);
-        }
+        var delay = TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, Math.Min(message.Attempts, 12))));
+        message.NextAttemptAt = clock.GetUtcNow() + delay;
+        message.LastError = delivery.Error.GetBaseException().Message;
+        logger.LogWarning(delivery.Error, "Delivering {Type} {Id} failed (attempt {Attempt})", message.Type, message.Id, message.Attempts);
+    }
+
+    private sealed class Delivery(OutboxMessage message, AsyncServiceScope scope)
+    {
+        public OutboxMessage Message { get; } = message;
+
+        public AsyncServiceScope Scope { get; } = scope;
+
+        public List<Task> Queued { get; } = [];
+
+        public Exception? Error { get; set; }
     }
 
     /// <summary>Typed delivery of one event type, made once per type instead of reflecting per message.</summary>
@@ -207,42 +203,28 @@ public sealed class OutboxDispatcher(
         public static EventDelivery For(Type eventType) =>
             (EventDelivery)Activator.CreateInstance(typeof(EventDelivery<>).MakeGenericType(eventType))!;
 
-        public abstract Task DeliverAsync(IServiceProvider scope, OutboxMessage message, CancellationToken cancellationToken);
-
-        /// <summary>False (nothing done) when a handler of the type does not take batches.</summary>
-        public abstract Task<bool> DeliverTogetherAsync(IServiceProvider scope, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken);
+        /// <summary>Awaits each handler in turn, except queued ones, whose tasks it adds to <paramref name="queued"/>.</summary>
+        public abstract Task DeliverAsync(IServiceProvider scope, OutboxMessage message, List<Task> queued, CancellationToken cancellationToken);
     }
 
     private sealed class EventDelivery<TEvent> : EventDelivery
         where TEvent : IIntegrationEvent
     {
-        public override async Task DeliverAsync(IServiceProvider scope, OutboxMessage message, CancellationToken cancellationToken)
+        public override async Task DeliverAsync(IServiceProvider scope, OutboxMessage message, List<Task> queued, CancellationToken cancellationToken)
         {
-            var envelope = Envelope(message);
+            using var activity = Activity.StartActivity($"deliver {typeof(TEvent).Name}");
+            var envelope = new IntegrationEventEnvelope<TEvent>(message.Id, message.OccurredAt, JsonSerializer.Deserialize<TEvent>(message.Payload, EventJson.Options)!);
             foreach (var handler in scope.GetServices<IIntegrationEventHandler<TEvent>>())
             {
-                await handler.HandleAsync(envelope, cancellationToken);
+                if (handler is IQueuedIntegrationEventHandler)
+                {
+                    queued.Add(handler.HandleAsync(envelope, cancellationToken));
+                }
+                else
+                {
+                    await handler.HandleAsync(envelope, cancellationToken);
+                }
             }
         }
-
-        public override async Task<bool> DeliverTogetherAsync(IServiceProvider scope, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
-        {
-            var handlers = scope.GetServices<IIntegrationEventHandler<TEvent>>().ToList();
-            if (handlers.Count == 0 || handlers.Any(h => h is not IIntegrationEventBatchHandler<TEvent>))
-            {
-                return false;
-            }
-
-            var envelopes = messages.Select(Envelope).ToList();
-            foreach (var handler in handlers)
-            {
-                await ((IIntegrationEventBatchHandler<TEvent>)handler).HandleBatchAsync(envelopes, cancellationToken);
-            }
-
-            return true;
-        }
-
-        private static IntegrationEventEnvelope<TEvent> Envelope(OutboxMessage message) =>
-            new(message.Id, message.OccurredAt, JsonSerializer.Deserialize<TEvent>(message.Payload, EventJson.Options)!);
     }
 }

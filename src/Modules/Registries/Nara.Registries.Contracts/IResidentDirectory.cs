@@ -6,6 +6,9 @@ public interface IResidentDirectory
     Task<ResidentSummary?> FindByResidentNumberAsync(string residentNumber, CancellationToken cancellationToken);
 
     Task<ResidentSummary?> FindByIdAsync(long residentId, CancellationToken cancellationToken);
+
+    /// <summary>What an identity document shows, the registered address included, in one read (the mobile ID is issued on it).</summary>
+    Task<ResidentCard?> FindCardAsync(long residentId, CancellationToken cancellationToken);
 }
 
 /// <param name="DivisionCode">The 읍면동 of the registered address.</param>
@@ -17,3 +20,15 @@ public sealed record ResidentSummary(
     string Nationality,
     long HouseholdId,
     string DivisionCode);
+
+/// <param name="DivisionCode">The 읍면동 of the registered address.</param>
+public sealed record ResidentCard(
+    long Id,
+    string NameKo,
+    string NameEn,
+    DateOnly BirthDate,
+    string Nationality,
+    string DivisionCode,
+    string AddressKo,
+    string AddressEn,
+    string PostalCode);

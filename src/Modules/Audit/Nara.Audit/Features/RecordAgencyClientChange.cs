@@ -6,6 +6,7 @@ namespace Nara.Audit.Features;
 
 /// <summary>Granting and revoking an agency system's access are logged with the scopes granted.</summary>
 internal sealed class RecordAgencyClientChange(IAuditLog log) :
+    IQueuedIntegrationEventHandler,
     IIntegrationEventHandler<AgencyClientRegistered>,
     IIntegrationEventHandler<AgencyClientRevoked>
 {

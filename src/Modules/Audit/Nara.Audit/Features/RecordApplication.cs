@@ -12,6 +12,7 @@ namespace Nara.Audit.Features;
 /// only, never the answers.
 /// </summary>
 internal sealed class RecordApplication(IAuditLog log) :
+    IQueuedIntegrationEventHandler,
     IIntegrationEventHandler<ApplicationSubmitted>,
     IIntegrationEventHandler<CaseStatusChanged>,
     IIntegrationEventHandler<ApplicationDecided>

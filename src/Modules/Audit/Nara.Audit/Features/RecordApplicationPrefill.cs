@@ -9,7 +9,7 @@ namespace Nara.Audit.Features;
 /// Services read a resident's registry data to prefill an application: recorded against the resident,
 /// with the purpose (the service applied for) and the sources read, so "who looked at my data" shows it.
 /// </summary>
-internal sealed class RecordApplicationPrefill(IAuditLog log) : IIntegrationEventHandler<ApplicationPrefilled>
+internal sealed class RecordApplicationPrefill(IAuditLog log) : IQueuedIntegrationEventHandler, IIntegrationEventHandler<ApplicationPrefilled>
 {
     public Task HandleAsync(IntegrationEventEnvelope<ApplicationPrefilled> envelope, CancellationToken cancellationToken)
     {

@@ -10,6 +10,7 @@ namespace Nara.Audit.Features;
 /// module's own chain, so the two logs can be checked against each other.
 /// </summary>
 internal sealed class RecordConsentChange(IAuditLog log) :
+    IQueuedIntegrationEventHandler,
     IIntegrationEventHandler<ConsentGiven>,
     IIntegrationEventHandler<ConsentWithdrawn>,
     IIntegrationEventHandler<ConsentRecordsForgotten>,

@@ -11,6 +11,7 @@ namespace Nara.Audit.Features;
 /// reach the issuer).
 /// </summary>
 internal sealed class RecordCredentialChange(IAuditLog log) :
+    IQueuedIntegrationEventHandler,
     IIntegrationEventHandler<CredentialIssued>,
     IIntegrationEventHandler<CredentialStatusChanged>,
     IIntegrationEventHandler<CredentialOfferCreated>,

@@ -9,11 +9,11 @@ namespace Nara.Audit.Features;
 /// Every request through the information mediator, allowed or refused, against the data subject (or the service
 /// when there is none): client and agency as actor, the declared official and case, purpose, consent, the
 /// attributes and the request hash — never the payload. The entry's source message id is the exchange id, which
-/// is how the subject's "who used my data" page finds its inclusion proof. Exchanges come in batches: every
-/// entry of a batch is queued before any is awaited, so they share one group commit instead of one each.
+/// is how the subject's "who used my data" page finds its inclusion proof.
 /// </summary>
 internal sealed class RecordDataExchange(IAuditLog log) :
-    IIntegrationEventBatchHandler<DataExchanged>,
+    IQueuedIntegrationEventHandler,
+    IIntegrationEventHandler<DataExchanged>,
     IIntegrationEventHandler<DataAccessAlertsChanged>,
     IIntegrationEventHandler<ExchangeConfigurationChanged>
 {
@@ -47,18 +47,6 @@ internal sealed class RecordDataExchange(IAuditLog log) :
                 e.Purpose is null ? null : Bounded(e.Purpose, 200), outcome, e.ExchangeId.ToString("D"), "Exchange", detail, envelope.MessageId),
             cancellationToken);
     }
-
-    public Task HandleBatchAsync(IReadOnlyList<IntegrationEventEnvelope<DataExchanged>> envelopes, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(envelopes);
-        // Each append is queued (in order) when it is called; awaiting them all then waits for their commit. A
-        // redelivery after a failed batch is harmless: Audit keeps one entry per source message id.
-        return Task.WhenAll(envelopes.Select(e => QueueAsync(e, cancellationToken)).ToList());
-    }
-
-    /// <summary>An entry Audit refuses fails its own task (and so the batch) instead of throwing mid-queue.</summary>
-    private async Task QueueAsync(IntegrationEventEnvelope<DataExchanged> envelope, CancellationToken cancellationToken) =>
-        await HandleAsync(envelope, cancellationToken);
 
     public Task HandleAsync(IntegrationEventEnvelope<DataAccessAlertsChanged> envelope, CancellationToken cancellationToken)
     {

@@ -8,6 +8,7 @@ namespace Nara.Audit.Features;
 
 /// <summary>Enrolments and recoveries (who proved identity, how) and failed proofs are logged.</summary>
 internal sealed class RecordEnrolment(IAuditLog log) :
+    IQueuedIntegrationEventHandler,
     IIntegrationEventHandler<AccountEnrolled>,
     IIntegrationEventHandler<IdentityProofingFailed>
 {

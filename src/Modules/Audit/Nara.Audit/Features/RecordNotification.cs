@@ -10,6 +10,7 @@ namespace Nara.Audit.Features;
 /// which template to how many, on which channel, and how it ended. Never a body, an address or a code.
 /// </summary>
 internal sealed class RecordNotification(IAuditLog log) :
+    IQueuedIntegrationEventHandler,
     IIntegrationEventHandler<NotificationAccepted>,
     IIntegrationEventHandler<NotificationCompleted>,
     IIntegrationEventHandler<NotificationTemplateSaved>

@@ -9,7 +9,7 @@ namespace Nara.Audit.Features;
 /// A citizen's change to how they are notified: which kinds and channels, quiet hours, language, or a
 /// push device added or removed (by its id and label). Never an address, a number or a push endpoint.
 /// </summary>
-internal sealed class RecordNotificationPreferences(IAuditLog log) : IIntegrationEventHandler<NotificationPreferencesChanged>
+internal sealed class RecordNotificationPreferences(IAuditLog log) : IQueuedIntegrationEventHandler, IIntegrationEventHandler<NotificationPreferencesChanged>
 {
     public Task HandleAsync(IntegrationEventEnvelope<NotificationPreferencesChanged> envelope, CancellationToken cancellationToken)
     {

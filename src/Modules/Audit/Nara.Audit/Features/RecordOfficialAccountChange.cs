@@ -7,7 +7,7 @@ using Nara.Kernel.Security;
 namespace Nara.Audit.Features;
 
 /// <summary>An agency administrator's changes to officials (invite, roles, disable, enable) are logged with the roles after the change.</summary>
-internal sealed class RecordOfficialAccountChange(IAuditLog log) : IIntegrationEventHandler<OfficialAccountChanged>
+internal sealed class RecordOfficialAccountChange(IAuditLog log) : IQueuedIntegrationEventHandler, IIntegrationEventHandler<OfficialAccountChanged>
 {
     public Task HandleAsync(IntegrationEventEnvelope<OfficialAccountChanged> envelope, CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ namespace Nara.Audit.Features;
 
 /// <summary>Registering and removing OpenID clients, and rotating the provider's keys.</summary>
 internal sealed class RecordOidcChange(IAuditLog log) :
+    IQueuedIntegrationEventHandler,
     IIntegrationEventHandler<OidcClientRegistered>,
     IIntegrationEventHandler<OidcClientRemoved>,
     IIntegrationEventHandler<OidcKeysRotated>

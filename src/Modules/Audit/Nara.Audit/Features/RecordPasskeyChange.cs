@@ -7,6 +7,7 @@ namespace Nara.Audit.Features;
 
 /// <summary>Every passkey added, renamed or removed is logged against its owner's account.</summary>
 internal sealed class RecordPasskeyChange(IAuditLog log) :
+    IQueuedIntegrationEventHandler,
     IIntegrationEventHandler<PasskeyRegistered>,
     IIntegrationEventHandler<PasskeyRenamed>,
     IIntegrationEventHandler<PasskeyRemoved>

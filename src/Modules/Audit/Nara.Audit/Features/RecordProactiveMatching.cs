@@ -6,7 +6,7 @@ using Nara.Kernel.Events;
 namespace Nara.Audit.Features;
 
 /// <summary>A citizen switched Eligibility's proactive matching (consent to be told about benefits and due dates) on or off.</summary>
-internal sealed class RecordProactiveMatching(IAuditLog log) : IIntegrationEventHandler<ProactiveMatchingChanged>
+internal sealed class RecordProactiveMatching(IAuditLog log) : IQueuedIntegrationEventHandler, IIntegrationEventHandler<ProactiveMatchingChanged>
 {
     public Task HandleAsync(IntegrationEventEnvelope<ProactiveMatchingChanged> envelope, CancellationToken cancellationToken)
     {

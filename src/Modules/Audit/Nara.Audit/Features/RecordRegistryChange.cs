@@ -9,7 +9,7 @@ namespace Nara.Audit.Features;
 /// so change and audit cannot diverge; the entry carries the message id, which the log keeps unique, so a
 /// redelivered event adds nothing.
 /// </summary>
-internal sealed class RecordRegistryChange(IAuditLog log) : IIntegrationEventHandler<RegistryRecordChanged>
+internal sealed class RecordRegistryChange(IAuditLog log) : IQueuedIntegrationEventHandler, IIntegrationEventHandler<RegistryRecordChanged>
 {
     public async Task HandleAsync(IntegrationEventEnvelope<RegistryRecordChanged> envelope, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace Nara.Audit.Features;
 /// query on the subject. Each entry's message id is derived from the event's id and the resident, so a
 /// redelivered event adds nothing and one event may still yield many entries.
 /// </summary>
-internal sealed class RecordRegistryRead(IAuditLog log) : IIntegrationEventHandler<RegistryRecordsRead>
+internal sealed class RecordRegistryRead(IAuditLog log) : IQueuedIntegrationEventHandler, IIntegrationEventHandler<RegistryRecordsRead>
 {
     public async Task HandleAsync(IntegrationEventEnvelope<RegistryRecordsRead> envelope, CancellationToken cancellationToken)
     {

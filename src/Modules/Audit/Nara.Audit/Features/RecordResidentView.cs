@@ -7,7 +7,7 @@ using Nara.Registries.Contracts;
 namespace Nara.Audit.Features;
 
 /// <summary>An official opened a resident's full record in the registry browser: the citizen may ask who and why.</summary>
-internal sealed class RecordResidentView(IAuditLog log) : IIntegrationEventHandler<ResidentRecordViewed>
+internal sealed class RecordResidentView(IAuditLog log) : IQueuedIntegrationEventHandler, IIntegrationEventHandler<ResidentRecordViewed>
 {
     public async Task HandleAsync(IntegrationEventEnvelope<ResidentRecordViewed> envelope, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ using Nara.Kernel.Security;
 namespace Nara.Audit.Features;
 
 /// <summary>Every sign-in is logged: who, for which agency and with which roles, by which method.</summary>
-internal sealed class RecordSignIn(IAuditLog log) : IIntegrationEventHandler<AccountSignedIn>
+internal sealed class RecordSignIn(IAuditLog log) : IQueuedIntegrationEventHandler, IIntegrationEventHandler<AccountSignedIn>
 {
     public async Task HandleAsync(IntegrationEventEnvelope<AccountSignedIn> envelope, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace Nara.Audit.Features;
 /// Every token the OpenID provider issues: the subject as the client sees it (pseudonymous for private-sector
 /// clients), the client, scopes, grant and kinds of token. Tokens themselves never reach the log.
 /// </summary>
-internal sealed class RecordTokenIssue(IAuditLog log) : IIntegrationEventHandler<OidcTokenIssued>
+internal sealed class RecordTokenIssue(IAuditLog log) : IQueuedIntegrationEventHandler, IIntegrationEventHandler<OidcTokenIssued>
 {
     public async Task HandleAsync(IntegrationEventEnvelope<OidcTokenIssued> envelope, CancellationToken cancellationToken)
     {

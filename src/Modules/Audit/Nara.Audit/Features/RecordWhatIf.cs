@@ -6,7 +6,7 @@ using Nara.Kernel.Events;
 namespace Nara.Audit.Features;
 
 /// <summary>An official evaluated a reform over the whole population (Eligibility's what-if): who, which parameter, what they saw.</summary>
-internal sealed class RecordWhatIf(IAuditLog log) : IIntegrationEventHandler<WhatIfEvaluated>
+internal sealed class RecordWhatIf(IAuditLog log) : IQueuedIntegrationEventHandler, IIntegrationEventHandler<WhatIfEvaluated>
 {
     public Task HandleAsync(IntegrationEventEnvelope<WhatIfEvaluated> envelope, CancellationToken cancellationToken)
     {

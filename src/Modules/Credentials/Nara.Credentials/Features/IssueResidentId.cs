@@ -13,7 +13,7 @@ namespace Nara.Credentials.Features;
 /// with the derived claims a verifier usually needs instead of the birth date: age_over_14/19/65 (full years, 만 나이,
 /// on the day of issuance) and resident_of (the 시·도 of the registered address). Issued by MOIS (resident registration).
 /// </summary>
-internal sealed class IssueResidentId(IResidentDirectory residents, IHouseholdDirectory households, CredentialMinter minter, TimeProvider clock)
+internal sealed class IssueResidentId(IResidentDirectory residents, CredentialMinter minter, TimeProvider clock)
 {
     /// <summary>The agency that issues the mobile ID; its credential officers manage its status.</summary>
     public const string Agency = "MOIS";
@@ -22,13 +22,13 @@ internal sealed class IssueResidentId(IResidentDirectory residents, IHouseholdDi
     public async Task<(Guid Id, IssuedSdJwt Credential)?> ExecuteAsync(
         long residentId, JsonObject holderJwk, string issuer, TimeSpan validity, CredentialActor actor, CancellationToken cancellationToken)
     {
-        var resident = await residents.FindByIdAsync(residentId, cancellationToken);
+        // One read: the resident and the registered address (the household's members are not on an ID card).
+        var resident = await residents.FindCardAsync(residentId, cancellationToken);
         if (resident is null)
         {
             return null;
         }
 
-        var household = await households.FindForResidentAsync(residentId, cancellationToken);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), KoreaTime.Zone).DateTime);
         var age = AgeOn(resident.BirthDate, today);
         var disclosable = new JsonObject
@@ -42,16 +42,13 @@ internal sealed class IssueResidentId(IResidentDirectory residents, IHouseholdDi
             ["age_over_65"] = age >= 65,
             ["resident_of"] = resident.DivisionCode[..Math.Min(2, resident.DivisionCode.Length)],
             ["photo_ref"] = $"urn:kr:go:nara:photo:{resident.Id.ToString(CultureInfo.InvariantCulture)}",
-        };
-        if (household is not null)
-        {
-            disclosable["address"] = new JsonObject
+            ["address"] = new JsonObject
             {
-                ["formatted"] = household.AddressKo,
-                ["formatted_en"] = household.AddressEn,
-                ["postal_code"] = household.PostalCode,
-            };
-        }
+                ["formatted"] = resident.AddressKo,
+                ["formatted_en"] = resident.AddressEn,
+                ["postal_code"] = resident.PostalCode,
+            },
+        };
 
         return await minter.IssueAsync(CredentialTypes.ResidentId, Agency, residentId, holderJwk, issuer, validity, disclosable, actor, cancellationToken);
     }

@@ -25,15 +25,22 @@ internal sealed class PrintCertificate(PresentFromWallet present, WalletQueries 
 
     public async Task<(Outcome Outcome, byte[]? Pdf)> ExecuteAsync(long residentId, Guid id, IReadOnlyCollection<string> claims, string origin, CancellationToken cancellationToken)
     {
-        if (!fonts.Available)
-        {
-            return (Outcome.NoFont, null);
-        }
-
         var detail = await queries.FindAsync(residentId, id, cancellationToken);
         if (detail is null)
         {
             return (Outcome.NotFound, null);
+        }
+
+        if (!detail.Item.Presentable)
+        {
+            return (Outcome.NotPresentable, null);
+        }
+
+        // After the holder and state checks (someone else's credential is not found, whatever this host lacks), and
+        // before a presentation is made for a PDF that could not be drawn.
+        if (!fonts.Available)
+        {
+            return (Outcome.NoFont, null);
         }
 
         var chosen = claims.Count == 0 ? DefaultClaims.Where(detail.Claims.Disclosable.ContainsKey).ToList() : claims.Distinct(StringComparer.Ordinal).ToList();

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Nara.Credentials.Data;
@@ -40,19 +42,25 @@ internal sealed class IssuanceWriter : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _commit.DisposeAsync();
 
+    /// <summary>
+    /// One transaction of plain INSERTs (Kernel's <see cref="BulkInsert"/>: no change tracking, one prepared statement
+    /// per table on SQLite). A refusal by the database is raised as EF's <see cref="DbUpdateException"/>, which is what
+    /// the minter answers by drawing another status index.
+    /// </summary>
     private static async Task StoreAsync(IServiceScopeFactory scopes, IReadOnlyList<(IssuedCredential Record, OutboxMessage Message)> items)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
-        foreach (var (record, message) in items)
+        try
         {
-            // Keys are made by the caller (Guid v7), so the same objects can be added again to a fresh context
-            // when a refused batch is stored one by one.
-            db.Issued.Add(record);
-            db.OutboxMessages.Add(message);
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            await BulkInsert.InsertAsync(db, [.. items.Select(i => i.Record)], CancellationToken.None);
+            await BulkInsert.InsertAsync(db, [.. items.Select(i => i.Message)], CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
         }
-
-        await db.SaveChangesAsync(CancellationToken.None);
+        catch (DbException ex)
+        {
+            throw new DbUpdateException("The database refused the issued credentials' records.", ex);
+        }
     }
-
 }

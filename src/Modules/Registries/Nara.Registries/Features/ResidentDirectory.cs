@@ -5,7 +5,7 @@ using Nara.Registries.Data;
 namespace Nara.Registries.Features;
 
 /// <summary>
-/// Answers other modules' questions about residents with a summary, never the full record. Both look-ups are
+/// Answers other modules' questions about residents with a summary, never the full record. The look-ups are
 /// compiled queries: the information mediator asks them on every exchange, and compiling once spares EF Core
 /// the expression-tree work each time.
 /// </summary>
@@ -29,7 +29,17 @@ internal sealed class ResidentDirectory(RegistriesDbContext db) : IResidentDirec
              select (ResidentSummary?)new ResidentSummary(r.Id, r.NameKo, r.NameEn, r.BirthDate, r.Nationality, r.HouseholdId, a.DivisionCode))
             .FirstOrDefault());
 
+    private static readonly Func<RegistriesDbContext, long, Task<ResidentCard?>> CardById = EF.CompileAsyncQuery(
+        (RegistriesDbContext db, long id) =>
+            (from r in db.Residents.AsNoTracking()
+             where r.Id == id
+             join a in db.Addresses.AsNoTracking() on r.AddressId equals a.Id
+             select (ResidentCard?)new ResidentCard(r.Id, r.NameKo, r.NameEn, r.BirthDate, r.Nationality, a.DivisionCode, a.RoadAddressKo, a.RoadAddressEn, a.PostalCode))
+            .FirstOrDefault());
+
     public Task<ResidentSummary?> FindByResidentNumberAsync(string residentNumber, CancellationToken cancellationToken) => ByNumber(db, residentNumber);
 
     public Task<ResidentSummary?> FindByIdAsync(long residentId, CancellationToken cancellationToken) => ById(db, residentId);
+
+    public Task<ResidentCard?> FindCardAsync(long residentId, CancellationToken cancellationToken) => CardById(db, residentId);
 }
