@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Kernel.Data;
@@ -83,26 +82,16 @@ public sealed class HandlerJournal
     }
 }
 
-public sealed class OutboxQueuedFactory : NaraFactory
+public sealed class OutboxQueuedFactory : ManualOutboxFactory
 {
-    public OutboxQueuedFactory()
-    {
-        Residents = 0;
-        With("Nara:Outbox:DispatchInBackground", "false");
-    }
-
     public HandlerJournal Journal { get; } = new();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void AddHandlers(IServiceCollection services)
     {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(s =>
-        {
-            s.AddSingleton(Journal);
-            s.AddIntegrationEventHandler<ManyHappened, QueueingHandler>();
-            s.AddIntegrationEventHandler<OtherHappened, QueueingHandler>();
-            s.AddIntegrationEventHandler<OtherHappened, PlainHandler>();
-        });
+        services.AddSingleton(Journal);
+        services.AddIntegrationEventHandler<ManyHappened, QueueingHandler>();
+        services.AddIntegrationEventHandler<OtherHappened, QueueingHandler>();
+        services.AddIntegrationEventHandler<OtherHappened, PlainHandler>();
     }
 }
 
@@ -177,7 +166,7 @@ public sealed class OutboxQueuedHandlerTests(OutboxQueuedFactory factory) : ICla
     private async Task PublishAsync(IIntegrationEvent[] events)
     {
         using var scope = factory.Services.CreateScope();
-        var db = AnyModuleDb(scope);
+        var db = ManualOutboxFactory.AnyModuleDb(scope);
         var at = factory.Clock.GetUtcNow();
         // Milliseconds apart, not ticks: PostgreSQL keeps microseconds, so ticks apart would be the same instant there.
         for (var i = 0; i < events.Length; i++)
@@ -200,15 +189,9 @@ public sealed class OutboxQueuedHandlerTests(OutboxQueuedFactory factory) : ICla
     {
         using var scope = factory.Services.CreateScope();
         string[] types = [typeof(ManyHappened).FullName!, typeof(OtherHappened).FullName!];
-        var rows = await AnyModuleDb(scope).OutboxMessages.AsNoTracking().Where(m => types.Contains(m.Type)).ToListAsync();
+        var rows = await ManualOutboxFactory.AnyModuleDb(scope).OutboxMessages.AsNoTracking().Where(m => types.Contains(m.Type)).ToListAsync();
         var mine = rows.Where(r => r.Payload.Contains($"\"{prefix}", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(mine);
         return mine;
-    }
-
-    private static ModuleDbContext AnyModuleDb(IServiceScope scope)
-    {
-        var registration = scope.ServiceProvider.GetServices<ModuleDbContextRegistration>().First();
-        return (ModuleDbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
     }
 }

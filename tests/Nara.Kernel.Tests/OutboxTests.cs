@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Kernel.Data;
@@ -32,24 +31,14 @@ public sealed class Deliveries
     public int FailNext { get; set; }
 }
 
-public sealed class OutboxFactory : NaraFactory
+public sealed class OutboxFactory : ManualOutboxFactory
 {
-    public OutboxFactory()
-    {
-        Residents = 0;
-        With("Nara:Outbox:DispatchInBackground", "false");
-    }
-
     public Deliveries Deliveries { get; } = new();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void AddHandlers(IServiceCollection services)
     {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(s =>
-        {
-            s.AddSingleton(Deliveries);
-            s.AddIntegrationEventHandler<SomethingHappened, RecordingHandler>();
-        });
+        services.AddSingleton(Deliveries);
+        services.AddIntegrationEventHandler<SomethingHappened, RecordingHandler>();
     }
 }
 
@@ -68,7 +57,7 @@ public sealed class OutboxTests(OutboxFactory factory) : IClassFixture<OutboxFac
     {
         using (var scope = factory.Services.CreateScope())
         {
-            var db = AnyModuleDb(scope);
+            var db = ManualOutboxFactory.AnyModuleDb(scope);
             await using var transaction = await db.Database.BeginTransactionAsync();
             db.Publish(new SomethingHappened("rolled-back"), factory.Clock.GetUtcNow());
             await db.SaveChangesAsync();
@@ -91,7 +80,7 @@ public sealed class OutboxTests(OutboxFactory factory) : IClassFixture<OutboxFac
         await factory.DrainOutboxAsync();
         Assert.Single(factory.Deliveries.Received, d => d.What == "retried");
         using var scope = factory.Services.CreateScope();
-        var row = await AnyModuleDb(scope).OutboxMessages.AsNoTracking().SingleAsync(m => m.Payload.Contains("retried"));
+        var row = await ManualOutboxFactory.AnyModuleDb(scope).OutboxMessages.AsNoTracking().SingleAsync(m => m.Payload.Contains("retried"));
         Assert.Equal(2, row.Attempts);
         Assert.NotNull(row.DispatchedAt);
     }
@@ -101,7 +90,7 @@ public sealed class OutboxTests(OutboxFactory factory) : IClassFixture<OutboxFac
     {
         var id = Guid.NewGuid();
         using var scope = factory.Services.CreateScope();
-        var db = AnyModuleDb(scope);
+        var db = ManualOutboxFactory.AnyModuleDb(scope);
         Assert.True(await db.MarkProcessedAsync(id, "handler", factory.Clock.GetUtcNow(), default));
         await db.SaveChangesAsync();
         Assert.False(await db.MarkProcessedAsync(id, "handler", factory.Clock.GetUtcNow(), default));
@@ -126,14 +115,8 @@ public sealed class OutboxTests(OutboxFactory factory) : IClassFixture<OutboxFac
     private async Task PublishAsync(string what)
     {
         using var scope = factory.Services.CreateScope();
-        var db = AnyModuleDb(scope);
+        var db = ManualOutboxFactory.AnyModuleDb(scope);
         db.Publish(new SomethingHappened(what), factory.Clock.GetUtcNow());
         await db.SaveChangesAsync();
-    }
-
-    private static ModuleDbContext AnyModuleDb(IServiceScope scope)
-    {
-        var registration = scope.ServiceProvider.GetServices<ModuleDbContextRegistration>().First();
-        return (ModuleDbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
     }
 }
