@@ -106,11 +106,11 @@ public sealed partial class AccessLogTests(ExchangeFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task A_citizen_sees_who_received_their_data_why_and_can_check_the_audit_proof()
+    public async Task A_citizen_sees_who_received_their_data_the_officials_role_why_and_can_check_the_audit_proof()
     {
         var (http, client) = await factory.SystemAsync("KR/GOV/NHIS", [ExchangeFactory.ResidentStatus]);
         using var request = ExchangeFactory.Request(ExchangeFactory.ResidentStatus, client, purpose: "case-processing", subject: DemoPersonas.DisabledAdult,
-            userId: "nhis-officer-3", issue: "NHIS-2026-0777");
+            userId: "nhis-officer-3", issue: "NHIS-2026-0777", userRole: "자격심사 담당 주무관");
         var response = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var id = Guid.Parse(response.Headers.GetValues("X-Nara-Exchange-Id").Single());
@@ -122,7 +122,8 @@ public sealed partial class AccessLogTests(ExchangeFactory factory) : IClassFixt
         Assert.Contains("국민건강보험공단", html, StringComparison.Ordinal);
         Assert.Contains("case-processing", html, StringComparison.Ordinal);
         Assert.Contains("NHIS-2026-0777", html, StringComparison.Ordinal);
-        Assert.Contains("nhis-officer-3", html, StringComparison.Ordinal);
+        Assert.Contains("담당자 직무: 자격심사 담당 주무관 (담당자 ID nhis-officer-3)", html, StringComparison.Ordinal);
+        Assert.Equal("자격심사 담당 주무관", await factory.InDbAsync(db => db.Records.Where(r => r.Id == id).Select(r => r.UserRole).SingleAsync()));
 
         // The tree head is signed in the background as soon as the entry waits; give it a moment.
         string proof = "";

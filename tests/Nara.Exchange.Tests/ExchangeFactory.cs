@@ -85,12 +85,13 @@ public sealed class ExchangeFactory : NaraFactory
     /// <summary>A request to the mediator with the X-Road headers; null values are left out.</summary>
     public static HttpRequestMessage Request(
         string service, string? client, string? purpose = Prefill, DemoPersona? subject = null, Guid? consent = null,
-        string? attributes = null, string? userId = null, string? issue = null, string method = "GET", string path = "")
+        string? attributes = null, string? userId = null, string? issue = null, string method = "GET", string path = "", string? userRole = null)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), $"/r1/{service}{path}");
         Add(request, "X-Road-Client", client);
         Add(request, "X-Road-Id", Guid.NewGuid().ToString());
         Add(request, "X-Road-UserId", userId);
+        Add(request, "X-Nara-UserRole", userRole);
         Add(request, "X-Road-Issue", issue);
         Add(request, "X-Nara-Purpose", purpose);
         Add(request, "X-Nara-Subject", subject?.ResidentNumber);

@@ -75,6 +75,7 @@ public sealed class ApplyJourneyTests(ServicesFactory factory) : IClassFixture<S
         var access = await citizen.GetStringAsync(new Uri("/my/data/access", UriKind.Relative));
         Assert.Contains($"/my/data/access/{exchange}/proof", access, StringComparison.Ordinal);
         Assert.Contains($"application:{id:D}", access, StringComparison.Ordinal);
+        Assert.Contains("본인의 신청에 따라", access, StringComparison.Ordinal); // no official: the applicant's own request
     }
 
     [Fact]

@@ -12,6 +12,7 @@ namespace Nara.Exchange.Contracts;
 /// <param name="ClientAgency">The agency of the calling client, when it has one.</param>
 /// <param name="Service">The service asked for, <c>INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICE</c>, as requested.</param>
 /// <param name="UserId">The official acting (<c>X-Road-UserId</c>), as the client declared it.</param>
+/// <param name="UserRole">The acting official's role (<c>X-Nara-UserRole</c>), as the client declared it.</param>
 /// <param name="Issue">The case that caused the request (<c>X-Road-Issue</c>).</param>
 /// <param name="SubjectResidentId">The data subject (Registries resident id), when the request named a known resident.</param>
 /// <param name="Attributes">The attributes released (allowed) or asked for (refused).</param>
@@ -34,7 +35,8 @@ public sealed record DataExchanged(
     string? Refusal,
     int Status,
     string RequestHash,
-    DateTimeOffset OccurredAt) : IIntegrationEvent;
+    DateTimeOffset OccurredAt,
+    string? UserRole = null) : IIntegrationEvent;
 
 public static class ExchangeOutcomes
 {

@@ -15,6 +15,7 @@ public interface IExchangeClient
 /// <param name="Attributes">Attributes asked for; empty for all the service offers.</param>
 /// <param name="Issue">The case or application that caused the request.</param>
 /// <param name="ConsentRecordId">The consent relied on; null lets the mediator look up the subject's active consent.</param>
+/// <param name="UserRole">The acting official's role when an official caused the request; null when the data subject did.</param>
 /// <param name="OnBehalfOf">The agency that will receive the data (the one the application goes to): the consent's recipient and what the subject sees.</param>
 public sealed record ExchangeCall(
     string Client,
@@ -25,7 +26,8 @@ public sealed record ExchangeCall(
     string? Issue,
     string? UserId,
     Guid? ConsentRecordId,
-    string? OnBehalfOf = null);
+    string? OnBehalfOf = null,
+    string? UserRole = null);
 
 /// <param name="ExchangeId">The access-log id; shown next to each prefilled field.</param>
 /// <param name="Data">Attribute name → value, only when allowed.</param>

@@ -30,6 +30,7 @@ internal sealed class RecordDataExchange(IAuditLog log) :
             ["attributes"] = Bounded(string.Join(' ', e.Attributes)),
         };
         Add(detail, "userId", e.UserId);
+        Add(detail, "userRole", e.UserRole);
         Add(detail, "issue", e.Issue);
         Add(detail, "consentRecord", e.ConsentRecordId?.ToString("D"));
         Add(detail, "refusal", e.Refusal);

@@ -10,7 +10,7 @@ namespace Nara.Exchange.Api;
 
 /// <summary>
 /// <c>{METHOD} /r1/{INSTANCE}/{CLASS}/{MEMBER}/{SUBSYSTEM}/{SERVICE}[/path]</c>, X-Road's REST form. Request
-/// headers: <c>X-Road-Client</c> (required), <c>X-Road-Id</c>, <c>X-Road-UserId</c>, <c>X-Road-Issue</c>, and
+/// headers: <c>X-Road-Client</c> (required), <c>X-Road-Id</c>, <c>X-Road-UserId</c>, <c>X-Nara-UserRole</c> (the official's role, shown to the data subject), <c>X-Road-Issue</c>, and
 /// Nara's <c>X-Nara-Purpose</c>, <c>X-Nara-Consent-Id</c>, <c>X-Nara-Subject</c>, <c>X-Nara-Attributes</c>.
 /// Response headers: <c>X-Road-Id</c>, <c>X-Road-Request-Hash</c>, <c>X-Nara-Exchange-Id</c>, and
 /// <c>X-Nara-Signature</c> (answers) or <c>X-Road-Error</c> (refusals, with a problem details body).
@@ -59,7 +59,8 @@ internal static class MediatorEndpoint
             null,
             Attributes(Header(http, "X-Nara-Attributes")),
             body,
-            http.Request.ContentType);
+            http.Request.ContentType,
+            UserRole: Header(http, "X-Nara-UserRole"));
 
         var outcome = await mediate.ExecuteAsync(request, http.RequestAborted);
         var response = http.Response;

@@ -83,6 +83,7 @@ internal class ExchangeDbContext(DbContextOptions options) : ModuleDbContext(opt
             b.Property(x => x.ClientAgency).HasMaxLength(20);
             b.Property(x => x.Service).HasMaxLength(300);
             b.Property(x => x.UserId).HasMaxLength(200);
+            b.Property(x => x.UserRole).HasMaxLength(100);
             b.Property(x => x.Issue).HasMaxLength(200);
             b.Property(x => x.Purpose).HasMaxLength(100);
             b.Property(x => x.Attributes).HasMaxLength(1000);

@@ -21,6 +21,9 @@ internal sealed class ExchangeRecord
 
     public string? UserId { get; set; }
 
+    /// <summary>The acting official's role as the client declared it; what the data subject sees of the official.</summary>
+    public string? UserRole { get; set; }
+
     public string? Issue { get; set; }
 
     public string? Purpose { get; set; }

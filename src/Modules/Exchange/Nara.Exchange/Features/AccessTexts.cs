@@ -18,6 +18,16 @@ internal static class AccessTexts
         _ => dataset,
     };
 
+    /// <summary>Who at the agency asked: the official's role first (what a citizen can judge), then the id the agency keeps.</summary>
+    public static string Official(DataAccessView access) => access switch
+    {
+        { OfficialRole: { } role, Official: { } id } => Bilingual.L($"담당자 직무: {role} (담당자 ID {id})", $"Official's role: {role} (official's id {id})"),
+        { OfficialRole: { } role } => Bilingual.L($"담당자 직무: {role}", $"Official's role: {role}"),
+        { Official: { } id } => Bilingual.L($"담당자 ID {id} (직무를 밝히지 않음)", $"Official's id {id} (role not declared)"),
+        { AtOwnRequest: true } => Bilingual.L("본인의 신청에 따라", "At your own request"),
+        _ => Bilingual.L("담당자를 밝히지 않음", "No official declared"),
+    };
+
     public static string Refusal(string reason) => reason switch
     {
         ExchangeRefusals.ConsentRequired => Bilingual.L("동의 없이 요청함", "Asked without your consent"),

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nara.Audit.Contracts;
+using Nara.Exchange.Contracts;
 using Nara.Exchange.Data;
 
 namespace Nara.Exchange.Features;
@@ -15,6 +16,8 @@ internal sealed record DataAccessView(
     string ServiceNameKo,
     string ServiceNameEn,
     string? Official,
+    string? OfficialRole,
+    bool AtOwnRequest,
     string? Issue,
     string? Purpose,
     Guid? ConsentRecordId,
@@ -25,7 +28,7 @@ internal sealed record DataAccessView(
 
 /// <summary>
 /// "Who used my data": every exchange whose subject is this resident, newest first, with the receiving agency,
-/// the official and case the client declared, the purpose, and where Audit holds the tamper-evident copy.
+/// the official's role, id and case the client declared, the purpose, and where Audit holds the tamper-evident copy.
 /// </summary>
 internal sealed class MyDataAccess(ExchangeDbContext db, IAuditEvidence evidence)
 {
@@ -58,10 +61,14 @@ internal sealed class MyDataAccess(ExchangeDbContext db, IAuditEvidence evidence
                 r.Id, r.Time, r.ClientAgency ?? r.Client ?? "?",
                 agency?.NameKo ?? member?.NameKo ?? r.Client ?? "?", agency?.NameEn ?? member?.NameEn ?? r.Client ?? "?",
                 r.Service, service?.NameKo ?? r.Service, service?.NameEn ?? r.Service,
-                r.UserId, r.Issue, r.Purpose, r.ConsentRecordId, r.Attributes.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                r.UserId, r.UserRole, OwnRequest(r.Client), r.Issue, r.Purpose, r.ConsentRecordId, r.Attributes.Split(' ', StringSplitOptions.RemoveEmptyEntries),
                 r.Outcome, r.Refusal, receipts.TryGetValue(r.Id, out var receipt) ? receipt.Index : null);
         })], more);
     }
+
+    // The platform's own subsystems read registries only for the signed-in subject's own application or certificate.
+    private static bool OwnRequest(string? client) =>
+        client is RegistryExchangeServices.PortalClient or RegistryExchangeServices.CredentialsClient;
 
     /// <summary>The Audit inclusion proof of one of the subject's own exchanges; null when it is not theirs or not yet provable.</summary>
     public async Task<(DataAccessView? Access, InclusionEvidence? Proof)> ProveAsync(long residentId, Guid exchangeId, CancellationToken ct)
@@ -74,7 +81,7 @@ internal sealed class MyDataAccess(ExchangeDbContext db, IAuditEvidence evidence
 
         var receipts = await evidence.FindBySourceMessagesAsync([exchangeId], ct);
         var view = new DataAccessView(record.Id, record.Time, record.ClientAgency ?? record.Client ?? "?", record.ClientAgency ?? "", record.ClientAgency ?? "",
-            record.Service, record.Service, record.Service, record.UserId, record.Issue, record.Purpose, record.ConsentRecordId,
+            record.Service, record.Service, record.Service, record.UserId, record.UserRole, OwnRequest(record.Client), record.Issue, record.Purpose, record.ConsentRecordId,
             record.Attributes.Split(' ', StringSplitOptions.RemoveEmptyEntries), record.Outcome, record.Refusal,
             receipts.TryGetValue(exchangeId, out var r) ? r.Index : null);
         return (view, view.AuditIndex is { } index ? await evidence.ProveAgainstLatestHeadAsync(index, ct) : null);

@@ -49,6 +49,7 @@ internal sealed class AccessLog(AccessLogWriter writer, AlertSubscribers subscri
         ClientAgency = c.ClientAgency,
         Service = Bounded(c.Request.ServiceId, 300)!,
         UserId = Bounded(c.Request.UserId, 200),
+        UserRole = Bounded(c.Request.UserRole, 100),
         Issue = Bounded(c.Request.Issue, 200),
         Purpose = Bounded(c.Request.Purpose, 100),
         ConsentRecordId = c.ConsentRecordId,
@@ -63,7 +64,7 @@ internal sealed class AccessLog(AccessLogWriter writer, AlertSubscribers subscri
 
     private static DataExchanged Event(ExchangeRecord r) => new(
         r.Id, r.MessageId, r.Client, r.ClientAgency, r.Service, r.UserId, r.Issue, r.Purpose, r.ConsentRecordId,
-        r.SubjectResidentId, r.Attributes.Split(' ', StringSplitOptions.RemoveEmptyEntries), r.Outcome, r.Refusal, r.Status, r.RequestHash, r.Time);
+        r.SubjectResidentId, r.Attributes.Split(' ', StringSplitOptions.RemoveEmptyEntries), r.Outcome, r.Refusal, r.Status, r.RequestHash, r.Time, r.UserRole);
 
     private static NotificationRequested Alert(MediationContext c, ExchangeRecord r)
     {

@@ -15,7 +15,7 @@ internal sealed class ExchangeClient(Mediate mediate) : IExchangeClient
         var call = request;
         var mediation = new MediationRequest(
             call.Client, null, [Mediate.Scope], call.Client, call.Service, "GET", "", null, call.UserId, call.Issue, call.Purpose,
-            call.ConsentRecordId?.ToString("D"), null, call.SubjectResidentId, call.Attributes, [], null, InProcess: true, call.OnBehalfOf);
+            call.ConsentRecordId?.ToString("D"), null, call.SubjectResidentId, call.Attributes, [], null, InProcess: true, call.OnBehalfOf, call.UserRole);
         var outcome = await mediate.ExecuteAsync(mediation, cancellationToken);
         return new ExchangeResult(outcome.ExchangeId, outcome.Allowed, outcome.Refusal, outcome.Detail,
             outcome.Data ?? new Dictionary<string, string>());

@@ -226,6 +226,11 @@ internal sealed partial class Mediate(
             headers["X-Road-UserId"] = user;
         }
 
+        if (c.Request.UserRole is { } role)
+        {
+            headers["X-Nara-UserRole"] = role;
+        }
+
         if (c.Request.Issue is { } issue)
         {
             headers["X-Road-Issue"] = issue;

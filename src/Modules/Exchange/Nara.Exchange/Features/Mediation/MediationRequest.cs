@@ -15,6 +15,7 @@ namespace Nara.Exchange.Features.Mediation;
 /// <param name="ProviderPath">What follows the service id in the path (with a leading slash) and the query, forwarded to HTTP providers.</param>
 /// <param name="Subject">The data subject's resident registration number (<c>X-Nara-Subject</c>), or their resident id for in-process calls.</param>
 /// <param name="InProcess">A call from a module of the platform (Services' prefill), acting for the signed-in data subject.</param>
+/// <param name="UserRole">The acting official's role (<c>X-Nara-UserRole</c>), as the client declared it: what the data subject is shown.</param>
 /// <param name="Attributes">Attributes asked for (<c>X-Nara-Attributes</c>, comma-separated); empty for all the service offers.</param>
 internal sealed record MediationRequest(
     string? AuthenticatedClient,
@@ -35,7 +36,8 @@ internal sealed record MediationRequest(
     byte[] Body,
     string? ContentType,
     bool InProcess = false,
-    string? OnBehalfOf = null)
+    string? OnBehalfOf = null,
+    string? UserRole = null)
 {
     /// <summary>
     /// SHA-256 over the request as the client sent it (method, service, path, the mediator headers and the body),
@@ -47,6 +49,13 @@ internal sealed record MediationRequest(
             Method, ServiceId, ProviderPath, ClientHeader, MessageId, UserId, Issue, Purpose, ConsentRecordId, Subject,
             SubjectResidentId?.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(',', Attributes),
             Convert.ToBase64String(SHA256.HashData(Body)));
+
+        // The role joined later: appended only when declared, so the hash of a request without one is unchanged.
+        if (UserRole is not null)
+        {
+            canonical += "\n" + UserRole;
+        }
+
         return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }
