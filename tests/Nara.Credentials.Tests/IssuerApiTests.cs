@@ -77,6 +77,19 @@ public sealed class IssuerApiTests(CredentialsFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task The_mobile_id_states_the_resident_number_but_a_verifier_sees_it_only_when_the_holder_ticks_it()
+    {
+        var issued = await IssueMobileIdAsync(DemoPersonas.ElderlyAlone);
+
+        var withNumber = JsonNode.Parse(await (await VerifyAsync(Present(issued, "name", "resident_number"))).Content.ReadAsStringAsync())!;
+        var without = JsonNode.Parse(await (await VerifyAsync(Present(issued, "name"))).Content.ReadAsStringAsync())!;
+
+        Assert.Equal(DemoPersonas.ElderlyAlone.ResidentNumber, withNumber["disclosed"]!["resident_number"]!.GetValue<string>());
+        Assert.Null(without["disclosed"]!["resident_number"]);
+        Assert.DoesNotContain(DemoPersonas.ElderlyAlone.ResidentNumber, without.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_tampered_presentation_is_refused_with_its_reason_as_a_problem()
     {
         var presentation = Present(await IssueMobileIdAsync(DemoPersonas.DisabledAdult), "name");

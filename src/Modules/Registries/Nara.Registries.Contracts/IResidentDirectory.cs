@@ -22,6 +22,7 @@ public sealed record ResidentSummary(
     string DivisionCode);
 
 /// <param name="DivisionCode">The 읍면동 of the registered address.</param>
+/// <param name="ResidentNumber">주민등록번호 as registered (<c>######-#######</c>): an ID card states it; its holder decides who sees it.</param>
 public sealed record ResidentCard(
     long Id,
     string NameKo,
@@ -31,4 +32,5 @@ public sealed record ResidentCard(
     string DivisionCode,
     string AddressKo,
     string AddressEn,
-    string PostalCode);
+    string PostalCode,
+    string ResidentNumber);

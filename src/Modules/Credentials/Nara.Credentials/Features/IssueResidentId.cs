@@ -9,9 +9,11 @@ using Nara.Registries.Contracts;
 namespace Nara.Credentials.Features;
 
 /// <summary>
-/// The mobile ID: a resident-ID SD-JWT VC bound to the holder's key, every personal claim selectively disclosable,
-/// with the derived claims a verifier usually needs instead of the birth date: age_over_14/19/65 (full years, 만 나이,
-/// on the day of issuance) and resident_of (the 시·도 of the registered address). Issued by MOIS (resident registration).
+/// The mobile ID: a resident-ID SD-JWT VC bound to the holder's key, every personal claim selectively disclosable.
+/// It states the resident registration number as the plastic card does, but unlike the card it reaches a verifier
+/// only when the holder ticks it. It adds the derived claims a verifier usually needs instead of the birth date:
+/// age_over_14/19/65 (full years, 만 나이, on the day of issuance) and resident_of (the 시·도 of the registered address).
+/// Issued by MOIS (resident registration).
 /// </summary>
 internal sealed class IssueResidentId(IResidentDirectory residents, CredentialMinter minter, TimeProvider clock)
 {
@@ -37,6 +39,7 @@ internal sealed class IssueResidentId(IResidentDirectory residents, CredentialMi
             ["name_en"] = resident.NameEn,
             ["birthdate"] = resident.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["nationality"] = resident.Nationality,
+            ["resident_number"] = resident.ResidentNumber,
             ["age_over_14"] = age >= 14,
             ["age_over_19"] = age >= 19,
             ["age_over_65"] = age >= 65,

@@ -43,6 +43,7 @@ internal static class RejectionTexts
         "name_en" => ("영문 이름", "Name (English)"),
         "birthdate" => ("생년월일", "Date of birth"),
         "nationality" => ("국적", "Nationality"),
+        "resident_number" => ("주민등록번호", "Resident registration number"),
         "age_over_14" => ("만 14세 이상", "14 or older"),
         "age_over_19" => ("만 19세 이상", "19 or older"),
         "age_over_65" => ("만 65세 이상", "65 or older"),

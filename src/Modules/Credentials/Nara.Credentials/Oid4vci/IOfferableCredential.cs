@@ -43,7 +43,7 @@ internal sealed class OfferableResidentId(Features.IssueResidentId issue, Micros
     public CredentialType Type => CredentialTypes.ResidentId;
 
     public IReadOnlyList<string> Claims { get; } =
-        ["name", "name_en", "birthdate", "nationality", "address", "photo_ref", "age_over_14", "age_over_19", "age_over_65", "resident_of"];
+        ["name", "name_en", "birthdate", "nationality", "resident_number", "address", "photo_ref", "age_over_14", "age_over_19", "age_over_65", "resident_of"];
 
     public Task<(Guid Id, IssuedSdJwt Credential)?> IssueAsync(long residentId, JsonObject holderJwk, string issuer, CredentialActor actor, CancellationToken cancellationToken) =>
         issue.ExecuteAsync(residentId, holderJwk, issuer, options.Value.Validity, actor, cancellationToken);

@@ -34,7 +34,7 @@ internal sealed class ResidentDirectory(RegistriesDbContext db) : IResidentDirec
             (from r in db.Residents.AsNoTracking()
              where r.Id == id
              join a in db.Addresses.AsNoTracking() on r.AddressId equals a.Id
-             select (ResidentCard?)new ResidentCard(r.Id, r.NameKo, r.NameEn, r.BirthDate, r.Nationality, a.DivisionCode, a.RoadAddressKo, a.RoadAddressEn, a.PostalCode))
+             select (ResidentCard?)new ResidentCard(r.Id, r.NameKo, r.NameEn, r.BirthDate, r.Nationality, a.DivisionCode, a.RoadAddressKo, a.RoadAddressEn, a.PostalCode, r.ResidentNumber))
             .FirstOrDefault());
 
     public Task<ResidentSummary?> FindByResidentNumberAsync(string residentNumber, CancellationToken cancellationToken) => ByNumber(db, residentNumber);
