@@ -58,6 +58,7 @@ public static class RegistryExchangeServices
 
     // The registries e-certificates state, each a service of the agency that owns the registry.
     public const string ResidentRegistrationAbstract = "KR/GOV/MOIS/registries/resident-registration-abstract";
+    public const string ResidentRegistrationCopy = "KR/GOV/MOIS/registries/resident-registration-copy";
     public const string FamilyRelations = "KR/GOV/MOIS/registries/family-relations";
     public const string Income = "KR/GOV/NTS/registries/income";
     public const string BusinessRegistration = "KR/GOV/NTS/registries/business-registration";

@@ -1,7 +1,7 @@
 namespace Nara.Registries.Contracts;
 
 /// <summary>
-/// The registry records an e-certificate about one resident states (주민등록표 초본, 가족관계증명서, 소득금액증명,
+/// The registry records an e-certificate about one resident states (주민등록표 초본과 등본, 가족관계증명서, 소득금액증명,
 /// 건강보험 자격득실 확인서, 장애인증명서, 사업자등록증명, 졸업증명서). Read-only; the information mediator hands them
 /// out, each kind as a service of the agency that owns the registry. Only the kinds asked for are read.
 /// </summary>
@@ -22,7 +22,8 @@ public enum CertificateRecordKinds
     Disability = 16,
     Businesses = 32,
     Graduations = 64,
-    All = Registration | Family | Income | HealthInsurance | Disability | Businesses | Graduations,
+    Household = 128,
+    All = Registration | Family | Income | HealthInsurance | Disability | Businesses | Graduations | Household,
 }
 
 /// <summary>The holder as registered, and the records of the kinds asked for (the others are null or empty).</summary>
@@ -37,11 +38,17 @@ public sealed record CertificateRecords(
     HealthInsuranceRecord? HealthInsurance,
     DisabilityRecord? Disability,
     IReadOnlyList<BusinessRecord> Businesses,
-    IReadOnlyList<GraduationRecord> Graduations);
+    IReadOnlyList<GraduationRecord> Graduations,
+    IReadOnlyList<HouseholdMemberRecord> Household);
 
 /// <summary>The current registered address and since when the resident lives there (전입일).</summary>
 /// <param name="RelationToHead">head, spouse, child, parent, grandchild, sibling or other.</param>
 public sealed record RegistrationRecord(string AddressKo, string AddressEn, string PostalCode, string DivisionCode, DateOnly MovedInOn, string RelationToHead);
+
+/// <summary>A member of the resident's registered household (세대원), the resident included: what 주민등록표 등본 lists.</summary>
+/// <param name="RelationToHead">head, spouse, child, parent, grandchild, sibling or other.</param>
+/// <param name="MovedInOn">When this member registered at the household's address (전입일).</param>
+public sealed record HouseholdMemberRecord(string RelationToHead, string NameKo, string NameEn, DateOnly BirthDate, DateOnly MovedInOn);
 
 /// <summary>A person the family-relation register links to the resident.</summary>
 /// <param name="Relation">parent, spouse or child (as the register states it, seen from the resident).</param>

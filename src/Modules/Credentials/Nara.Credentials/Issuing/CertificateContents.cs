@@ -16,6 +16,7 @@ internal static class CertificateContents
     public static IReadOnlyDictionary<string, string> Services { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [CredentialTypes.ResidentRegistrationAbstract.Id] = RegistryExchangeServices.ResidentRegistrationAbstract,
+        [CredentialTypes.ResidentRegistrationCopy.Id] = RegistryExchangeServices.ResidentRegistrationCopy,
         [CredentialTypes.FamilyRelations.Id] = RegistryExchangeServices.FamilyRelations,
         [CredentialTypes.Income.Id] = RegistryExchangeServices.Income,
         [CredentialTypes.HealthInsurance.Id] = RegistryExchangeServices.HealthInsurance,
@@ -36,6 +37,7 @@ internal static class CertificateContents
         return type.Id switch
         {
             "resident-registration-abstract" => Abstract(type, claims, data),
+            "resident-registration-copy" => Copy(type, claims, data),
             "family-relations" => List(type, claims, data, "family", "family", p => new JsonObject
             {
                 ["relation"] = p("relation"), ["name"] = p("name"), ["name_en"] = p("name-en"), ["birthdate"] = p("birth-date"),
@@ -76,6 +78,14 @@ internal static class CertificateContents
         claims["relation_to_head"] = data.GetValueOrDefault("address.relation-to-head");
         return new CredentialContent(type, claims);
     }
+
+    /// <summary>등본: the address as on 초본, and the household's members, each disclosable on its own.</summary>
+    private static CredentialContent? Copy(CredentialType type, JsonObject claims, IReadOnlyDictionary<string, string> data) =>
+        Abstract(type, claims, data) is null ? null : List(type, claims, data, "household", "household", p => new JsonObject
+        {
+            ["relation_to_head"] = p("relation-to-head"), ["name"] = p("name"), ["name_en"] = p("name-en"), ["birthdate"] = p("birth-date"),
+            ["moved_in_on"] = p("moved-in-on"),
+        }, allowEmpty: false);
 
     private static CredentialContent With(CredentialType type, JsonObject claims, params (string Name, JsonNode? Value)[] more)
     {

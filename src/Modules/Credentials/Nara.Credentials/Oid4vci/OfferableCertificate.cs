@@ -17,6 +17,7 @@ internal sealed class OfferableCertificate(CredentialType type, IssueCertificate
     private static readonly Dictionary<string, string[]> ClaimsByType = new(StringComparer.Ordinal)
     {
         [CredentialTypes.ResidentRegistrationAbstract.Id] = ["name", "name_en", "birthdate", "address", "moved_in_on", "relation_to_head"],
+        [CredentialTypes.ResidentRegistrationCopy.Id] = ["name", "name_en", "birthdate", "address", "moved_in_on", "relation_to_head", "household"],
         [CredentialTypes.FamilyRelations.Id] = ["name", "name_en", "birthdate", "family"],
         [CredentialTypes.Income.Id] = ["name", "name_en", "birthdate", "recognised_income_monthly", "currency", "income_assessed_on"],
         [CredentialTypes.HealthInsurance.Id] = ["name", "name_en", "birthdate", "insurance_status", "insured_since"],

@@ -60,6 +60,9 @@ public static class ProviderKinds
     /// <summary>Registered address and moved-in date (주민등록표 초본).</summary>
     public const string RegistrationAbstract = "registration-abstract";
 
+    /// <summary>Registered address and the household's members (주민등록표 등본).</summary>
+    public const string RegistrationCopy = "registration-copy";
+
     /// <summary>Parents, spouse and children from the family-relation register.</summary>
     public const string FamilyRelations = "family-relations";
 
@@ -79,5 +82,5 @@ public static class ProviderKinds
     public const string SchoolGraduation = "school-graduation";
 
     public static IReadOnlyList<string> All { get; } =
-        [ResidentRegistration, Household, Http, RegistrationAbstract, FamilyRelations, Income, HealthInsurance, Disability, BusinessRegistration, SchoolGraduation];
+        [ResidentRegistration, Household, Http, RegistrationAbstract, RegistrationCopy, FamilyRelations, Income, HealthInsurance, Disability, BusinessRegistration, SchoolGraduation];
 }

@@ -78,6 +78,7 @@ internal sealed class SeedExchangeDemo(ExchangeDbContext db, IOptions<ExchangeOp
             (ResidentStatus, $"{i}/GOV/NHIS/benefits"),
             (ResidentStatus, $"{i}/GOV/MOIS/registries-oauth"),
             (RegistryExchangeServices.ResidentRegistrationAbstract, RegistryExchangeServices.CredentialsClient),
+            (RegistryExchangeServices.ResidentRegistrationCopy, RegistryExchangeServices.CredentialsClient),
             (RegistryExchangeServices.FamilyRelations, RegistryExchangeServices.CredentialsClient),
             (RegistryExchangeServices.Income, RegistryExchangeServices.CredentialsClient),
             (RegistryExchangeServices.BusinessRegistration, RegistryExchangeServices.CredentialsClient),
@@ -107,6 +108,8 @@ internal sealed class SeedExchangeDemo(ExchangeDbContext db, IOptions<ExchangeOp
         {
             ("MOIS/registries", "resident-registration-abstract", "주민등록표 초본 (주소·전입일)", "Resident registration abstract (address, moved-in date)",
                 ProviderKinds.RegistrationAbstract, "name birth-date address moved-in-on"),
+            ("MOIS/registries", "resident-registration-copy", "주민등록표 등본 (주소·세대원)", "Resident registration copy (address, household members)",
+                ProviderKinds.RegistrationCopy, "name birth-date address moved-in-on household"),
             ("MOIS/registries", "family-relations", "가족관계 (부모·배우자·자녀)", "Family relations (parents, spouse, children)", ProviderKinds.FamilyRelations, "name birth-date family"),
             ("NTS/registries", "income", "소득 (가구 소득인정액)", "Income (household recognised income)", ProviderKinds.Income, "name birth-date income"),
             ("NTS/registries", "business-registration", "사업자등록", "Business registration", ProviderKinds.BusinessRegistration, "name birth-date businesses"),

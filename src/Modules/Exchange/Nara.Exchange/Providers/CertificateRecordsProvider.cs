@@ -15,6 +15,7 @@ internal sealed class CertificateRecordsProvider(string kind, ICertificateRecord
     private static readonly Dictionary<string, (CertificateRecordKinds Reads, string[] Attributes)> Kinds = new(StringComparer.Ordinal)
     {
         [ProviderKinds.RegistrationAbstract] = (CertificateRecordKinds.Registration, ["address", "moved-in-on"]),
+        [ProviderKinds.RegistrationCopy] = (CertificateRecordKinds.Registration | CertificateRecordKinds.Household, ["address", "moved-in-on", "household"]),
         [ProviderKinds.FamilyRelations] = (CertificateRecordKinds.Family, ["family"]),
         [ProviderKinds.Income] = (CertificateRecordKinds.Income, ["income"]),
         [ProviderKinds.HealthInsurance] = (CertificateRecordKinds.HealthInsurance, ["health-insurance"]),
@@ -59,6 +60,13 @@ internal sealed class CertificateRecordsProvider(string kind, ICertificateRecord
                     break;
                 case "moved-in-on" when r.Registration is { } home:
                     data["moved-in-on"] = Date(home.MovedInOn);
+                    break;
+                case "household":
+                    List(data, "household", r.Household, (p, m) =>
+                    {
+                        p["relation-to-head"] = m.RelationToHead; p["name"] = m.NameKo; p["name-en"] = m.NameEn;
+                        p["birth-date"] = Date(m.BirthDate); p["moved-in-on"] = Date(m.MovedInOn);
+                    });
                     break;
                 case "family":
                     List(data, "family", r.Family, (p, m) => { p["relation"] = m.Relation; p["name"] = m.NameKo; p["name-en"] = m.NameEn; p["birth-date"] = Date(m.BirthDate); });

@@ -32,7 +32,8 @@ internal sealed class CertificateRecordsReader(RegistriesDbContext db) : ICertif
             kinds.HasFlag(CertificateRecordKinds.HealthInsurance) ? await HealthInsuranceAsync(residentId, ct) : null,
             kinds.HasFlag(CertificateRecordKinds.Disability) ? await DisabilityAsync(residentId, ct) : null,
             kinds.HasFlag(CertificateRecordKinds.Businesses) ? await BusinessesAsync(residentId, ct) : [],
-            kinds.HasFlag(CertificateRecordKinds.Graduations) ? await GraduationsAsync(residentId, ct) : []);
+            kinds.HasFlag(CertificateRecordKinds.Graduations) ? await GraduationsAsync(residentId, ct) : [],
+            kinds.HasFlag(CertificateRecordKinds.Household) ? await HouseholdAsync(resident.HouseholdId, ct) : []);
     }
 
     /// <summary>
@@ -57,6 +58,15 @@ internal sealed class CertificateRecordsReader(RegistriesDbContext db) : ICertif
             .. own.Where(x => x.Kind == FamilyRelationKind.Spouse).OrderBy(x => x.BirthDate).Select(x => new FamilyMemberRecord("spouse", x.NameKo, x.NameEn, x.BirthDate)),
             .. children.OrderBy(x => x.BirthDate).Select(x => new FamilyMemberRecord("child", x.NameKo, x.NameEn, x.BirthDate)),
         ];
+    }
+
+    /// <summary>The household's members as 등본 lists them: the head first, then by birth date.</summary>
+    private async Task<IReadOnlyList<HouseholdMemberRecord>> HouseholdAsync(long householdId, CancellationToken ct)
+    {
+        var rows = await db.Residents.AsNoTracking().Where(r => r.HouseholdId == householdId)
+            .Select(r => new { r.Id, r.RelationToHead, r.NameKo, r.NameEn, r.BirthDate, r.MovedInOn }).ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.RelationToHead == HouseholdRelation.Head ? 0 : 1).ThenBy(r => r.BirthDate).ThenBy(r => r.Id)
+            .Select(r => new HouseholdMemberRecord(r.RelationToHead.ToString().ToLowerInvariant(), r.NameKo, r.NameEn, r.BirthDate, r.MovedInOn))];
     }
 
     private async Task<IncomeRecord?> IncomeAsync(long householdId, CancellationToken ct) =>
