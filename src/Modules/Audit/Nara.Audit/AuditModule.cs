@@ -91,6 +91,7 @@ public sealed class AuditModule : IModule
         services.AddIntegrationEventHandler<WalletCredentialAdded, RecordCredentialChange>();
         services.AddIntegrationEventHandler<WalletCredentialRemoved, RecordCredentialChange>();
         services.AddIntegrationEventHandler<CredentialIssuerKeyRotated, RecordCredentialChange>();
+        services.AddIntegrationEventHandler<CredentialStatusListPublished, RecordCredentialChange>();
         services.AddIntegrationEventHandler<CredentialsSearchedByResident, RecordCredentialChange>();
         services.AddIntegrationEventHandler<MyDataTransferred, RecordConsentChange>();
         services.AddIntegrationEventHandler<DataExchanged, RecordDataExchange>();

@@ -44,6 +44,19 @@ public sealed record CredentialOfferCreated(
     DateTimeOffset At) : IIntegrationEvent;
 
 /// <summary>
+/// The issuer published a new version of a status list: its content differs from the version before (a revocation,
+/// suspension or reinstatement reached it). Recorded once per version, never per fetch: who fetches the list is not logged.
+/// </summary>
+/// <param name="Digest">SHA-256 (base64url) of the uncompressed bit list, so a verifier's cached copy can be matched to this entry.</param>
+public sealed record CredentialStatusListPublished(
+    int List,
+    int Sequence,
+    string Digest,
+    int Revoked,
+    int Suspended,
+    DateTimeOffset At) : IIntegrationEvent;
+
+/// <summary>
 /// The issuer key was rotated: new credentials and status lists are signed with <paramref name="KeyId"/>; the
 /// previous key stays published in the JWKS so what it signed keeps verifying.
 /// </summary>

@@ -37,6 +37,8 @@ public sealed class CredentialsModule : IModule
         services.AddOptions<CredentialsOptions>().Bind(configuration.GetSection(CredentialsOptions.Section));
         services.AddSingleton<IssuerKeyRing>();
         services.AddSingleton<StatusSnapshot>();
+        services.AddSingleton<PublishedDigests>();
+        services.AddScoped<RecordStatusPublication>();
         services.AddSingleton<StatusIndexes>();
         services.AddSingleton<IssuanceWriter>();
         services.AddScoped<StatusLists>();

@@ -18,6 +18,7 @@ internal sealed class RecordCredentialChange(IAuditLog log) :
     IIntegrationEventHandler<WalletCredentialAdded>,
     IIntegrationEventHandler<WalletCredentialRemoved>,
     IIntegrationEventHandler<CredentialIssuerKeyRotated>,
+    IIntegrationEventHandler<CredentialStatusListPublished>,
     IIntegrationEventHandler<CredentialsSearchedByResident>
 {
     public Task HandleAsync(IntegrationEventEnvelope<CredentialOfferCreated> envelope, CancellationToken cancellationToken)
@@ -76,6 +77,23 @@ internal sealed class RecordCredentialChange(IAuditLog log) :
         var e = envelope.Event;
         return log.AppendAsync(new AuditEntry(envelope.OccurredAt, Actor(e.Actor), "credentials.issuer-key.rotate", new AuditSubject("credential-issuer-key", e.KeyId), null,
             AuditOutcomes.Success, e.KeyId, "Credentials", new Dictionary<string, string> { ["previousKeyId"] = e.PreviousKeyId }, envelope.MessageId), cancellationToken);
+    }
+
+    /// <summary>A new version of a status list went out: recorded against the list, by the issuer (no one fetching it is named).</summary>
+    public Task HandleAsync(IntegrationEventEnvelope<CredentialStatusListPublished> envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var e = envelope.Event;
+        var list = e.List.ToString(CultureInfo.InvariantCulture);
+        return log.AppendAsync(new AuditEntry(envelope.OccurredAt, AuditActor.System("credentials-issuer"), "credentials.status-list.publish",
+            new AuditSubject("credential-status-list", list), null, AuditOutcomes.Success, $"{list}/{e.Sequence.ToString(CultureInfo.InvariantCulture)}", "Credentials",
+            new Dictionary<string, string>
+            {
+                ["sequence"] = e.Sequence.ToString(CultureInfo.InvariantCulture),
+                ["digest"] = e.Digest,
+                ["revoked"] = e.Revoked.ToString(CultureInfo.InvariantCulture),
+                ["suspended"] = e.Suspended.ToString(CultureInfo.InvariantCulture),
+            }, envelope.MessageId), cancellationToken);
     }
 
     /// <summary>

@@ -26,6 +26,8 @@ internal class CredentialsDbContext(DbContextOptions options) : ModuleDbContext(
 
     public DbSet<DecisionLetter> DecisionLetters => Set<DecisionLetter>();
 
+    public DbSet<StatusPublication> StatusPublications => Set<StatusPublication>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -43,6 +45,12 @@ internal class CredentialsDbContext(DbContextOptions options) : ModuleDbContext(
         modelBuilder.ApplyConfiguration(new WalletCredentialConfiguration());
 
         modelBuilder.ApplyConfiguration(new DecisionLetterConfiguration());
+        modelBuilder.Entity<StatusPublication>(b =>
+        {
+            b.ToTable("credentials_status_publications");
+            b.HasKey(p => new { p.List, p.Sequence });
+            b.Property(p => p.Digest).HasMaxLength(64);
+        });
     }
 }
 

@@ -70,6 +70,21 @@ internal sealed class StatusList
         return B64.Encode(buffer.ToArray());
     }
 
+    /// <summary>SHA-256 (base64url) of the uncompressed bits: names this content whatever the compression.</summary>
+    public string Digest() => B64.Encode(System.Security.Cryptography.SHA256.HashData(_bytes));
+
+    /// <summary>How many entries hold <paramref name="status"/>.</summary>
+    public int Count(int status)
+    {
+        var count = 0;
+        for (var i = 0; i < Capacity; i++)
+        {
+            count += this[i] == status ? 1 : 0;
+        }
+
+        return count;
+    }
+
     public JsonObject ToJson() => new() { ["bits"] = Bits, ["lst"] = Encode() };
 
     /// <summary>Reads a published <c>status_list</c> object; null when it is not a valid one.</summary>

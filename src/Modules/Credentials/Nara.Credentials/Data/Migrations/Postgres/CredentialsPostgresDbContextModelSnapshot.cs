@@ -263,6 +263,33 @@ namespace Nara.Credentials.Data.Migrations.Postgres
                     b.ToTable("credentials_presentations", (string)null);
                 });
 
+            modelBuilder.Entity("Nara.Credentials.Domain.StatusPublication", b =>
+                {
+                    b.Property<int>("List")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Revoked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Suspended")
+                        .HasColumnType("integer");
+
+                    b.HasKey("List", "Sequence");
+
+                    b.ToTable("credentials_status_publications", (string)null);
+                });
+
             modelBuilder.Entity("Nara.Credentials.Domain.WalletCredential", b =>
                 {
                     b.Property<Guid>("Id")

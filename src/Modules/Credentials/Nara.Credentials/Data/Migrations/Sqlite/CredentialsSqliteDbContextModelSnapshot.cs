@@ -279,6 +279,35 @@ namespace Nara.Credentials.Data.Migrations.Sqlite
                     b.ToTable("credentials_presentations", (string)null);
                 });
 
+            modelBuilder.Entity("Nara.Credentials.Domain.StatusPublication", b =>
+                {
+                    b.Property<int>("List")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedAt")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revoked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Suspended")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("List", "Sequence");
+
+                    b.ToTable("credentials_status_publications", (string)null);
+                });
+
             modelBuilder.Entity("Nara.Credentials.Domain.WalletCredential", b =>
                 {
                     b.Property<Guid>("Id")
