@@ -9,7 +9,9 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
+        // The camera only where a verifier scans a QR code; nowhere else may a page (or a frame) ask for it.
+        var camera = context.Request.Path.StartsWithSegments("/verify") ? "camera=(self)" : "camera=()";
+        headers["Permissions-Policy"] = camera + ", microphone=(), geolocation=(self)";
         if (!context.Request.Path.StartsWithSegments("/api/reference"))
         {
             headers.ContentSecurityPolicy =

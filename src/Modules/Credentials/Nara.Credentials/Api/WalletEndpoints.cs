@@ -70,7 +70,7 @@ internal static class WalletEndpoints
         ["icons"] = new JsonArray(new JsonObject { ["src"] = "/lib/krds/img/component/favicon/favicon.svg", ["sizes"] = "any", ["type"] = "image/svg+xml" }),
     }.ToJsonString(), "application/manifest+json");
 
-    private static IResult Script(string name)
+    internal static IResult Script(string name)
     {
         using var stream = typeof(WalletEndpoints).Assembly.GetManifestResourceStream("Nara.Credentials.Wallet." + name)!;
         using var reader = new StreamReader(stream);
