@@ -1,8 +1,11 @@
+using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Nara.Credentials;
 using Nara.Registries.Contracts;
+using Nara.Testing;
 
 using static Nara.Browser.Tests.AxeChecks;
 
@@ -17,24 +20,11 @@ public sealed class VerifyScanBrowserTests(BrowserFixture fixture) : IClassFixtu
     [BrowserFact]
     public async Task A_verifier_scans_a_presentation_qr_code_with_the_camera_and_sees_only_the_disclosed_claims()
     {
-        var origin = fixture.BaseAddress.GetLeftPart(UriPartial.Authority);
         var video = FakeCameraVideo.WriteQr(await PresentationLinkAsync());
         try
         {
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = BrowserFactAttribute.ChromiumPath,
-                Headless = true,
-                Args =
-                [
-                    "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                    "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--use-file-for-fake-video-capture=" + video,
-                ],
-            });
-            var context = await browser.NewContextAsync(new() { BaseURL = fixture.BaseAddress.ToString(), Locale = "ko-KR" });
-            await context.GrantPermissionsAsync(["camera"], new() { Origin = origin });
-            var page = await context.NewPageAsync();
+            await using var camera = await FakeCameraBrowserAsync(video);
+            var page = await camera.NewPageAsync();
             await page.GotoAsync(new Uri(fixture.BaseAddress, "/verify").ToString());
 
             var scan = page.GetByRole(AriaRole.Button, new() { Name = "카메라로 QR 읽기" });
@@ -54,6 +44,65 @@ public sealed class VerifyScanBrowserTests(BrowserFixture fixture) : IClassFixtu
         finally
         {
             File.Delete(video);
+        }
+    }
+
+    [BrowserFact]
+    public async Task A_citizen_scans_a_verifiers_request_qr_code_with_the_wallet_and_sees_who_asks_for_what()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
+        var created = await http.PostAsJsonAsync("/api/credentials/presentations", new { claims = new[] { "age_over_19" } });
+        created.EnsureSuccessStatusCode();
+        var link = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("authorizationRequest").GetString()!;
+        var video = FakeCameraVideo.WriteQr(link);
+        try
+        {
+            await using var camera = await FakeCameraBrowserAsync(video);
+            var page = await camera.NewPageAsync();
+            var account = await fixture.Factory.CreateCitizenForResidentAsync(DemoPersonas.MotherOfNewborn.ResidentNumber, DemoPersonas.MotherOfNewborn.NameKo);
+            await page.GotoAsync(new Uri(fixture.BaseAddress, "/my/wallet/request").ToString());
+            await page.Locator($"form:has(input[value='{account}']) button").ClickAsync();
+            await page.WaitForURLAsync("**/my/wallet/request");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "카메라로 QR 읽기" }).ClickAsync();
+
+            await Assertions.Expect(page.Locator("#request-summary")).ToContainTextAsync("나라 전자증명서 확인", new() { Timeout = 20_000 });
+            await Assertions.Expect(page.Locator("[data-claim=age_over_19]")).ToHaveCountAsync(1);
+            await AssertNoAxeViolationsAsync(page);
+        }
+        finally
+        {
+            File.Delete(video);
+        }
+    }
+
+    /// <summary>A second Chromium whose camera plays <paramref name="video"/>, allowed for the host without asking.</summary>
+    private async Task<FakeCamera> FakeCameraBrowserAsync(string video)
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--use-file-for-fake-video-capture=" + video,
+            ],
+        });
+        var context = await browser.NewContextAsync(new() { BaseURL = fixture.BaseAddress.ToString(), Locale = "ko-KR" });
+        await context.GrantPermissionsAsync(["camera"], new() { Origin = fixture.BaseAddress.GetLeftPart(UriPartial.Authority) });
+        return new FakeCamera(playwright, browser, context);
+    }
+
+    private sealed class FakeCamera(IPlaywright playwright, IBrowser browser, IBrowserContext context) : IAsyncDisposable
+    {
+        public Task<IPage> NewPageAsync() => context.NewPageAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
         }
     }
 

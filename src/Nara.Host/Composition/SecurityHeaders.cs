@@ -9,8 +9,10 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        // The camera only where a verifier scans a QR code; nowhere else may a page (or a frame) ask for it.
-        var camera = context.Request.Path.StartsWithSegments("/verify") ? "camera=(self)" : "camera=()";
+        // The camera only where a QR code is scanned (the verifier page, the wallet's request page); nowhere else may
+        // a page (or a frame) ask for it.
+        var path = context.Request.Path;
+        var camera = path.StartsWithSegments("/verify") || path.StartsWithSegments("/my/wallet/request") ? "camera=(self)" : "camera=()";
         headers["Permissions-Policy"] = camera + ", microphone=(), geolocation=(self)";
         if (!context.Request.Path.StartsWithSegments("/api/reference"))
         {

@@ -18,7 +18,7 @@ internal static class VerifyEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/credentials/verify", VerifyAsync).AllowAnonymous().RequireRateLimiting(AnonymousRateLimits.Verifications).DisableAntiforgery().WithTags("Credentials");
-        endpoints.MapGet("/verify/scan.js", () => WalletEndpoints.Script("verify-scan.js")).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet("/verify/scan.js", () => WalletEndpoints.Script("qr-scan.js")).AllowAnonymous().ExcludeFromDescription();
     }
 
     /// <param name="Presentation">The SD-JWT presentation: issuer JWT, disclosures and (when asked for) a KB-JWT.</param>

@@ -1,12 +1,13 @@
-// The verifier page's camera scan: a progressive enhancement over pasting. Without JavaScript or a camera the
+// The camera scan of the verifier page and of the wallet's request page: a progressive enhancement over pasting. Without JavaScript or a camera the
 // section stays hidden and the paste form works as before. Frames are decoded in the browser (BarcodeDetector
 // where the browser has it, else jsQR, loaded only when needed); nothing leaves the page but the QR's text,
-// which is put in the paste box and submitted like a paste.
+// which is put in the paste field (data-field) and submitted with its form (data-form) like a paste.
 (function () {
   "use strict";
   var section = document.getElementById("scan");
-  var form = document.getElementById("verify-form");
-  if (!section || !form || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
+  var form = section && document.getElementById(section.getAttribute("data-form"));
+  var box = section && document.getElementById(section.getAttribute("data-field"));
+  if (!section || !form || !box || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
     return;
   }
 
@@ -14,7 +15,6 @@
   var stop = document.getElementById("scan-stop");
   var video = document.getElementById("scan-video");
   var status = document.getElementById("scan-status");
-  var box = document.getElementById("presentation");
   var canvas = document.createElement("canvas");
   var stream = null;
   var running = false;
