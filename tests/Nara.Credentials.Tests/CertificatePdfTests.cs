@@ -80,6 +80,41 @@ public sealed class CertificatePdfTests(CredentialsFactory factory, Xunit.Abstra
     }
 
     [Fact]
+    public async Task A_family_relations_pdf_with_every_item_ticked_shows_the_family_and_its_qr_is_accepted_by_verify()
+    {
+        var citizen = await factory.CitizenAsync(DemoPersonas.MotherOfNewborn);
+        var id = await citizen.GetCertificateAsync("family-relations");
+
+        var response = await citizen.GetAsync(new Uri($"/my/wallet/{id:D}/pdf?claim=name_en&claim=birthdate&claim=family", UriKind.Relative));
+        if (!HasFont)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            return;
+        }
+
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using var pdf = PdfDocument.Open(bytes);
+        var text = string.Concat(pdf.GetPages().Select(p => p.Text));
+        Assert.Contains("가족관계증명서", text, StringComparison.Ordinal);
+        Assert.Contains("Kim Seo-yeon", text, StringComparison.Ordinal);
+        Assert.Contains("이준호", text, StringComparison.Ordinal); // the spouse
+        Assert.Contains("이하린", text, StringComparison.Ordinal); // the child
+        Assert.Contains("2025-12-20", text, StringComparison.Ordinal);
+
+        var (link, version) = CertificateQr.Decode(pdf);
+        output.WriteLine($"QR version {version} for a {link.Length}-character link; PDF {bytes.Length} bytes");
+        Assert.StartsWith("http://localhost/verify?p=", link, StringComparison.Ordinal);
+        var verified = await factory.CreateClient().GetStringAsync(new Uri(new Uri(link).PathAndQuery + "&culture=ko", UriKind.Relative));
+        Assert.Contains("확인되었습니다", verified, StringComparison.Ordinal);
+        Assert.Contains("가족관계증명서", verified, StringComparison.Ordinal);
+        Assert.Contains("Kim Seo-yeon", verified, StringComparison.Ordinal);
+        Assert.Contains("이준호", verified, StringComparison.Ordinal);
+        Assert.Contains("이하린", verified, StringComparison.Ordinal);
+        Assert.Contains(pdf.Information.Subject!, verified, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_claim_the_credential_lacks_is_a_validation_problem()
     {
         var citizen = await factory.CitizenAsync(DemoPersonas.FatherOfNewborn);
