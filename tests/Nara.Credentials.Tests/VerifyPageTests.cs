@@ -1,6 +1,10 @@
+using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Nara.Credentials.Data;
 using Nara.Credentials.Features;
 using Nara.Credentials.SdJwt;
 using Nara.Registries.Contracts;
@@ -72,5 +76,28 @@ public sealed class VerifyPageTests(CredentialsFactory factory) : IClassFixture<
 
         Assert.Contains("확인되지 않았습니다", html, StringComparison.Ordinal);
         Assert.Contains("증명서 형식이 아닙니다", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verifying_on_the_api_and_on_the_page_leaves_no_outbox_message_and_no_audit_entry_at_the_issuer()
+    {
+        var presentation = await PresentationAsync(DemoPersonas.MotherOfNewborn, "name");
+        await factory.DrainOutboxAsync(); // the issuance's own events are audited before counting
+        var before = await IssuerRecordsAsync();
+        Assert.True(before.Audit > 0, "the issuance was audited, so the audit count is a live one");
+
+        var api = await factory.CreateClient().PostAsJsonAsync("/api/credentials/verify", new { presentation, audience = "https://shop.example", nonce = "n-7" });
+        Assert.True((await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("valid").GetBoolean());
+        Assert.Contains("확인되었습니다", await PostAsync("/verify", presentation), StringComparison.Ordinal);
+        await factory.DrainOutboxAsync();
+
+        Assert.Equal(before, await IssuerRecordsAsync());
+    }
+
+    private async Task<(int Outbox, long Audit)> IssuerRecordsAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
+        return (await db.OutboxMessages.CountAsync(), await db.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS \"Value\" FROM audit_entries").SingleAsync());
     }
 }
