@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Nara.Kernel.Pdf;
 using Nara.Registries.Contracts;
 using Nara.Testing;
 
@@ -6,7 +7,7 @@ using static Nara.Browser.Tests.AxeChecks;
 
 namespace Nara.Browser.Tests;
 
-/// <summary>The citizen's web wallet in a real browser: get the mobile ID, present chosen claims, and /verify accepts it.</summary>
+/// <summary>The citizen's web wallet in a real browser: get the mobile ID, present chosen claims or print them, and /verify accepts it.</summary>
 public sealed class WalletBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [BrowserFact]
@@ -42,6 +43,43 @@ public sealed class WalletBrowserTests(BrowserFixture fixture) : IClassFixture<B
         Assert.DoesNotContain("생년월일", shown, StringComparison.Ordinal);
         await AssertNoAxeViolationsAsync(page);
         await Screenshots.SaveAsync(page, "wallet-verified");
+    }
+
+    [BrowserFact]
+    public async Task A_citizen_downloads_the_mobile_id_as_a_pdf_and_the_link_its_qr_carries_opens_as_verified_on_the_verify_page()
+    {
+        Assert.True(KoreanFonts.SystemHasFont, "No Korean font to draw the PDF with: apt-get install -y fonts-noto-cjk.");
+        var page = await SignedInAsync(DemoPersonas.FatherOfNewborn, javaScript: false, "/my/wallet");
+        await page.GetByRole(AriaRole.Button, new() { Name = "모바일 신분증 받기" }).ClickAsync();
+        await page.WaitForURLAsync("**/my/wallet/*?done=added");
+
+        // The print form ticks the date of birth by default; the citizen adds "19 or older" and leaves the address out.
+        Assert.True(await page.Locator("#print-birthdate").IsCheckedAsync());
+        await page.Locator("label[for=print-age_over_19]").ClickAsync();
+        Assert.True(await page.Locator("#print-age_over_19").IsCheckedAsync());
+        Assert.False(await page.Locator("#print-address").IsCheckedAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "PDF 받기" }).ClickAsync());
+        Assert.EndsWith(".pdf", download.SuggestedFilename, StringComparison.Ordinal);
+        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        string reference;
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes))
+        {
+            reference = pdf.Information.Subject!;
+        }
+
+        var (link, _) = CertificateQr.Decode(bytes);
+        Assert.StartsWith(new Uri(fixture.BaseAddress, "/verify?p=").ToString(), link, StringComparison.Ordinal);
+
+        await page.GotoAsync(link);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("확인되었습니다");
+        var shown = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("이준호", shown, StringComparison.Ordinal);
+        Assert.Contains("1991-03-02", shown, StringComparison.Ordinal);
+        Assert.Contains("만 19세 이상", shown, StringComparison.Ordinal);
+        Assert.Contains(reference, shown, StringComparison.Ordinal); // the screen names the paper it checked
+        Assert.DoesNotContain("주소", shown, StringComparison.Ordinal); // not ticked: neither printed nor in the QR
+        await AssertNoAxeViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "wallet-pdf-verified");
     }
 
     [BrowserFact]

@@ -7,10 +7,8 @@ using Nara.Kernel.Pdf;
 using Nara.Credentials.Features;
 using Nara.Credentials.Issuing;
 using Nara.Registries.Contracts;
+using Nara.Testing;
 using UglyToad.PdfPig;
-using ZXing;
-using ZXing.Common;
-using ZXing.QrCode;
 
 namespace Nara.Credentials.Tests;
 
@@ -47,7 +45,7 @@ public sealed class CertificatePdfTests(CredentialsFactory factory, Xunit.Abstra
         var reference = pdf.Information.Subject!;
         Assert.Contains(reference, text, StringComparison.Ordinal);
 
-        var (link, version) = DecodeQr(pdf);
+        var (link, version) = CertificateQr.Decode(pdf);
         Assert.StartsWith("http://localhost/verify?p=", link, StringComparison.Ordinal);
         output.WriteLine($"QR version {version} for a {link.Length}-character link; PDF {bytes.Length} bytes");
         Assert.InRange(version, 1, 33); // name, birth date and nationality: scannable at about 70 mm
@@ -82,6 +80,41 @@ public sealed class CertificatePdfTests(CredentialsFactory factory, Xunit.Abstra
     }
 
     [Fact]
+    public async Task A_family_relations_pdf_with_every_item_ticked_shows_the_family_and_its_qr_is_accepted_by_verify()
+    {
+        var citizen = await factory.CitizenAsync(DemoPersonas.MotherOfNewborn);
+        var id = await citizen.GetCertificateAsync("family-relations");
+
+        var response = await citizen.GetAsync(new Uri($"/my/wallet/{id:D}/pdf?claim=name_en&claim=birthdate&claim=family", UriKind.Relative));
+        if (!HasFont)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            return;
+        }
+
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using var pdf = PdfDocument.Open(bytes);
+        var text = string.Concat(pdf.GetPages().Select(p => p.Text));
+        Assert.Contains("가족관계증명서", text, StringComparison.Ordinal);
+        Assert.Contains("Kim Seo-yeon", text, StringComparison.Ordinal);
+        Assert.Contains("이준호", text, StringComparison.Ordinal); // the spouse
+        Assert.Contains("이하린", text, StringComparison.Ordinal); // the child
+        Assert.Contains("2025-12-20", text, StringComparison.Ordinal);
+
+        var (link, version) = CertificateQr.Decode(pdf);
+        output.WriteLine($"QR version {version} for a {link.Length}-character link; PDF {bytes.Length} bytes");
+        Assert.StartsWith("http://localhost/verify?p=", link, StringComparison.Ordinal);
+        var verified = await factory.CreateClient().GetStringAsync(new Uri(new Uri(link).PathAndQuery + "&culture=ko", UriKind.Relative));
+        Assert.Contains("확인되었습니다", verified, StringComparison.Ordinal);
+        Assert.Contains("가족관계증명서", verified, StringComparison.Ordinal);
+        Assert.Contains("Kim Seo-yeon", verified, StringComparison.Ordinal);
+        Assert.Contains("이준호", verified, StringComparison.Ordinal);
+        Assert.Contains("이하린", verified, StringComparison.Ordinal);
+        Assert.Contains(pdf.Information.Subject!, verified, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_claim_the_credential_lacks_is_a_validation_problem()
     {
         var citizen = await factory.CitizenAsync(DemoPersonas.FatherOfNewborn);
@@ -102,40 +135,5 @@ public sealed class CertificatePdfTests(CredentialsFactory factory, Xunit.Abstra
         var verify = new VerifyPresentation(services.GetRequiredService<IssuerKeyRing>(), clock, services.GetRequiredService<IStatusLists>(),
             services.GetRequiredService<IOptions<CredentialsOptions>>());
         return await verify.ExecuteLinkAsync(presentation, "http://localhost", false, CancellationToken.None);
-    }
-
-    /// <summary>
-    /// The QR is drawn as filled rectangles (the page's only paths): rebuild the module grid from their positions,
-    /// render it at 4 px a module with a quiet zone, and let ZXing decode it.
-    /// </summary>
-    private static (string Text, int Version) DecodeQr(PdfDocument pdf)
-    {
-        var boxes = pdf.GetPage(1).Paths.Where(p => p.IsFilled).SelectMany(p => p).Select(sp => sp.GetBoundingRectangle()).OfType<UglyToad.PdfPig.Core.PdfRectangle>().ToList();
-        Assert.NotEmpty(boxes);
-        var module = boxes.Min(b => b.Height);
-        double left = boxes.Min(b => b.Left), top = boxes.Max(b => b.Top);
-        var n = (int)Math.Round((boxes.Max(b => b.Right) - left) / module);
-        Assert.Equal(n, (int)Math.Round((top - boxes.Min(b => b.Bottom)) / module)); // square
-        const int scale = 4, quiet = 4;
-        var width = (n + (2 * quiet)) * scale;
-        var pixels = Enumerable.Repeat((byte)255, width * width).ToArray();
-        foreach (var b in boxes)
-        {
-            var row = (int)Math.Round((top - b.Top) / module);
-            var column = (int)Math.Round((b.Left - left) / module);
-            var span = (int)Math.Round(b.Width / module);
-            for (var dy = 0; dy < scale; dy++)
-            {
-                for (var dx = 0; dx < span * scale; dx++)
-                {
-                    pixels[((((row + quiet) * scale) + dy) * width) + ((column + quiet) * scale) + dx] = 0;
-                }
-            }
-        }
-
-        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(pixels, width, width, RGBLuminanceSource.BitmapFormat.Gray8)));
-        var result = new QRCodeReader().decode(bitmap, new Dictionary<DecodeHintType, object> { [DecodeHintType.PURE_BARCODE] = true });
-        Assert.NotNull(result);
-        return (result.Text, (n - 17) / 4);
     }
 }

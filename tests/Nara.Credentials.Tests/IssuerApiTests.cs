@@ -90,6 +90,24 @@ public sealed class IssuerApiTests(CredentialsFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task The_mobile_id_proves_age_over_14_the_region_of_residence_and_the_photo_reference_when_disclosed()
+    {
+        string[] chosen = ["age_over_14", "resident_of", "photo_ref"];
+        var mother = JsonNode.Parse(await (await VerifyAsync(Present(await IssueMobileIdAsync(DemoPersonas.MotherOfNewborn), chosen))).Content.ReadAsStringAsync())!;
+        var child = JsonNode.Parse(await (await VerifyAsync(Present(await IssueMobileIdAsync(DemoPersonas.SingleParentChild1), chosen))).Content.ReadAsStringAsync())!;
+
+        Assert.True(mother["valid"]!.GetValue<bool>());
+        Assert.Equal(chosen.Order(), mother["disclosed"]!.AsObject().Select(p => p.Key).Order());
+        Assert.True(mother["disclosed"]!["age_over_14"]!.GetValue<bool>()); // born 1993-05-14
+        Assert.Equal("11", mother["disclosed"]!["resident_of"]!.GetValue<string>()); // Mapo-gu, Seoul (1144000000)
+        Assert.Equal($"urn:kr:go:nara:photo:{await factory.ResidentIdOfAsync(DemoPersonas.MotherOfNewborn)}", mother["disclosed"]!["photo_ref"]!.GetValue<string>());
+        Assert.True(child["valid"]!.GetValue<bool>());
+        Assert.False(child["disclosed"]!["age_over_14"]!.GetValue<bool>()); // born 2016-04-10
+        Assert.Equal("41", child["disclosed"]!["resident_of"]!.GetValue<string>()); // Suwon, Gyeonggi (4111700000)
+        Assert.Equal($"urn:kr:go:nara:photo:{await factory.ResidentIdOfAsync(DemoPersonas.SingleParentChild1)}", child["disclosed"]!["photo_ref"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_tampered_presentation_is_refused_with_its_reason_as_a_problem()
     {
         var presentation = Present(await IssueMobileIdAsync(DemoPersonas.DisabledAdult), "name");

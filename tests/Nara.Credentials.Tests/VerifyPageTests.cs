@@ -1,6 +1,11 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Nara.Credentials.Data;
 using Nara.Credentials.Features;
 using Nara.Credentials.SdJwt;
 using Nara.Registries.Contracts;
@@ -72,5 +77,60 @@ public sealed class VerifyPageTests(CredentialsFactory factory) : IClassFixture<
 
         Assert.Contains("확인되지 않았습니다", html, StringComparison.Ordinal);
         Assert.Contains("증명서 형식이 아닙니다", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verifying_on_the_api_and_on_the_page_leaves_no_outbox_message_and_no_audit_entry_at_the_issuer()
+    {
+        var presentation = await PresentationAsync(DemoPersonas.MotherOfNewborn, "name");
+        await factory.DrainOutboxAsync(); // the issuance's own events are audited before counting
+        var before = await IssuerRecordsAsync();
+        Assert.True(before.Audit > 0, "the issuance was audited, so the audit count is a live one");
+
+        var api = await factory.CreateClient().PostAsJsonAsync("/api/credentials/verify", new { presentation, audience = "https://shop.example", nonce = "n-7" });
+        Assert.True((await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("valid").GetBoolean());
+        Assert.Contains("확인되었습니다", await PostAsync("/verify", presentation), StringComparison.Ordinal);
+        await factory.DrainOutboxAsync();
+
+        Assert.Equal(before, await IssuerRecordsAsync());
+    }
+
+    [Theory]
+    [InlineData("random text")]
+    [InlineData("a truncated link")]
+    [InlineData("base64 junk")]
+    public async Task A_bad_printed_link_is_refused_in_plain_language(string kind)
+    {
+        var p = kind switch
+        {
+            "random text" => "scan me? 안녕하세요 <b>!</b>",
+            "a truncated link" => await TruncatedLinkAsync(),
+            _ => Convert.ToBase64String(Enumerable.Range(0, 300).Select(i => (byte)(i * 37)).ToArray()) + "~" + B64.Encode([1, 2, 3]) + "~",
+        };
+
+        var response = await factory.CreateClient().GetAsync(new Uri("/verify?culture=ko&p=" + Uri.EscapeDataString(p), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("확인되지 않았습니다", html, StringComparison.Ordinal);
+        Assert.Contains("사유 코드", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("확인되었습니다", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The p= of a real wallet link, cut off two thirds of the way (a torn or badly scanned print).</summary>
+    private async Task<string> TruncatedLinkAsync()
+    {
+        var citizen = await factory.CitizenAsync(DemoPersonas.FatherOfNewborn);
+        var id = await citizen.GetMobileIdAsync();
+        var link = WalletClient.PresentedText(await (await citizen.PresentAsync(id, ["name", "birthdate"])).Content.ReadAsStringAsync());
+        var p = Uri.UnescapeDataString(link[(link.IndexOf("p=", StringComparison.Ordinal) + 2)..]);
+        return p[..(p.Length * 2 / 3)];
+    }
+
+    private async Task<(int Outbox, long Audit)> IssuerRecordsAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
+        return (await db.OutboxMessages.CountAsync(), await db.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS \"Value\" FROM audit_entries").SingleAsync());
     }
 }

@@ -21,6 +21,16 @@ internal static partial class WalletClient
         return Guid.Parse(location["/my/wallet/".Length..location.IndexOf('?', StringComparison.Ordinal)]);
     }
 
+    /// <summary>Presses "get an e-certificate" for <paramref name="type"/> and answers the new wallet entry's id.</summary>
+    public static async Task<Guid> GetCertificateAsync(this HttpClient client, string type)
+    {
+        var response = await client.PostFormAsync("/my/wallet", "/my/wallet?handler=Certificate", [new("type", type)]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.EndsWith("?done=added", location, StringComparison.Ordinal);
+        return Guid.Parse(location["/my/wallet/".Length..location.IndexOf('?', StringComparison.Ordinal)]);
+    }
+
     public static Task<HttpResponseMessage> PresentAsync(this HttpClient client, Guid id, IEnumerable<string> claims, string? audience = null, string? nonce = null, string culture = "ko")
     {
         var fields = claims.Select(c => new KeyValuePair<string, string>("Claims", c)).ToList();

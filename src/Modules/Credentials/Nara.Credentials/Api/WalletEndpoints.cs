@@ -50,6 +50,7 @@ internal static class WalletEndpoints
             PrintCertificate.Outcome.Rendered => Results.File(pdf!, "application/pdf", $"nara-certificate-{id:N}.pdf"),
             PrintCertificate.Outcome.NotPresentable => Problems.Conflict("The credential is expired, revoked or suspended; it cannot be printed."),
             PrintCertificate.Outcome.UnknownClaim => Problems.Validation("claim", "Only claims the credential holds."),
+            PrintCertificate.Outcome.TooBigForQr => Problems.Validation("claim", "Too many items for one QR code: tick fewer items and try again."),
             PrintCertificate.Outcome.NoFont => Results.Problem(
                 PdfServiceCollectionExtensions.MissingFont.En,
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "PDF certificates are unavailable"),

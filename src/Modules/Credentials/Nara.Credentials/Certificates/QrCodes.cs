@@ -8,6 +8,15 @@ namespace Nara.Credentials.Certificates;
 /// </summary>
 internal static class QrCodes
 {
+    /// <summary>
+    /// The most bytes one QR code holds (version 40 at error correction L). A presentation with many ticked items (a
+    /// family with many members) can be longer; QRCoder then throws, so callers ask <see cref="Fits"/> first.
+    /// </summary>
+    public const int MaxBytes = 2953;
+
+    /// <summary>Whether the text fits one QR code. Links and presentations are ASCII, so a byte is a character.</summary>
+    public static bool Fits(string text) => System.Text.Encoding.UTF8.GetByteCount(text) <= MaxBytes;
+
     /// <summary>The modules (true: dark), quiet zone included, for drawing as vectors (crisp on paper at any size).</summary>
     public static IReadOnlyList<bool[]> Modules(string text)
     {

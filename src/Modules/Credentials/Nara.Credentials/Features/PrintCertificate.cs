@@ -21,6 +21,7 @@ internal sealed class PrintCertificate(PresentFromWallet present, WalletQueries 
         NotFound,
         NotPresentable,
         UnknownClaim,
+        TooBigForQr,
     }
 
     public async Task<(Outcome Outcome, byte[]? Pdf)> ExecuteAsync(long residentId, Guid id, IReadOnlyCollection<string> claims, string origin, CancellationToken cancellationToken)
@@ -58,6 +59,11 @@ internal sealed class PrintCertificate(PresentFromWallet present, WalletQueries 
                 return (Outcome.NotPresentable, null);
             case PresentFromWallet.Refusal.NoClaims or PresentFromWallet.Refusal.UnknownClaim:
                 return (Outcome.UnknownClaim, null);
+        }
+
+        if (!QrCodes.Fits(presentation!.Link!))
+        {
+            return (Outcome.TooBigForQr, null);
         }
 
         var until = clock.GetUtcNow() + options.Value.PrintedPresentationValidity;

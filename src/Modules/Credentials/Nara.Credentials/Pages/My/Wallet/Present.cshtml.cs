@@ -33,7 +33,7 @@ internal sealed class PresentModel(WalletQueries wallet, PresentFromWallet prese
 
     public string? QrDataUri { get; private set; }
 
-    /// <summary>none | unknown: why the post was refused.</summary>
+    /// <summary>none | state | unknown | too-big: why the post was refused.</summary>
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -69,8 +69,15 @@ internal sealed class PresentModel(WalletQueries wallet, PresentFromWallet prese
                 return Refused("unknown");
         }
 
+        // A /verify link is there to be scanned; a presentation for a verifier is copied, so it may go without a QR code.
+        var qr = presentation!.Link ?? presentation.Presentation;
+        if (presentation.Link is not null && !QrCodes.Fits(qr))
+        {
+            return Refused("too-big");
+        }
+
         Result = presentation;
-        QrDataUri = QrCodes.DataUri(presentation!.Link ?? presentation.Presentation);
+        QrDataUri = QrCodes.Fits(qr) ? QrCodes.DataUri(qr) : null;
         return Page();
     }
 
