@@ -69,6 +69,27 @@ public class PreferencesTests(CitizenFactory factory) : IClassFixture<CitizenFac
     }
 
     [Fact]
+    public async Task A_minor_disaster_alert_to_a_citizen_who_did_not_opt_out_goes_out_during_quiet_hours()
+    {
+        // Quiet from the start of this hour in Korea for three hours (the clock may have moved in other tests).
+        var korea = factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9));
+        var start = new DateTimeOffset(korea.Year, korea.Month, korea.Day, korea.Hour, 0, 0, korea.Offset);
+        var (account, client) = await factory.CitizenAsync();
+        await SaveAsync(client, [], quiet: (start.ToString("HH:mm", CultureInfo.InvariantCulture), start.AddHours(3).ToString("HH:mm", CultureInfo.InvariantCulture)));
+
+        var minor = await factory.SendToAsync(account, NotificationKinds.DisasterAlerts, "호우 주의보", NotificationSeverities.Minor);
+        var benefit = await factory.SendToAsync(account, NotificationKinds.Benefits, "혜택");
+        await factory.DispatchAllAsync();
+
+        Assert.True(minor.Succeeded, minor.Error);
+        var alert = await factory.MessageAsync(minor.MessageIds.Single());
+        Assert.Equal(MessageStatus.Delivered, alert.Status);
+        Assert.True(alert.NextAttemptAt <= factory.Clock.GetUtcNow());
+        // The same quiet hours do hold back a message of another kind, so they were in force.
+        Assert.Equal(MessageStatus.Created, (await factory.MessageAsync(benefit.MessageIds.Single())).Status);
+    }
+
+    [Fact]
     public async Task A_bulk_send_marked_critical_reaches_a_citizen_who_opted_out_and_a_minor_one_does_not()
     {
         var (account, client) = await factory.CitizenAsync();
