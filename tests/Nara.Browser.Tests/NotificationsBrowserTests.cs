@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,36 +52,72 @@ public sealed class NotificationsBrowserTests(BrowserFixture fixture) : IClassFi
     }
 
     [BrowserFact]
-    public async Task Registering_for_push_asks_for_permission_and_either_registers_the_device_or_says_plainly_why_not()
+    public async Task Registering_for_push_asks_for_permission_and_registers_the_subscribed_device()
     {
         var account = await fixture.Factory.CreateCitizenAsync("푸시시민");
         var page = await SignInAsync(account, "/settings/notifications");
         await page.Context.GrantPermissionsAsync(["notifications"]);
+        // This machine is offline, so Chromium's own subscribe() cannot reach a push service: the page gets
+        // the subscription a browser would hand it, with a real P-256 key, and the rest runs as it is.
+        var token = $"browser-{Guid.NewGuid():N}";
+        await StubPushAsync(page, $"{{ endpoint: 'https://fcm.googleapis.com/fcm/send/{token}', expirationTime: null, keys: {{ p256dh: '{PublicKey()}', auth: '{Base64Url(RandomNumberGenerator.GetBytes(16))}' }} }}");
+        Assert.Equal(0, await page.Locator("#push ~ ul li").CountAsync());
+
+        await page.Locator("#nara-push-subscribe").ClickAsync();
+
+        await page.WaitForURLAsync("**/settings/notifications?done=device-added*", new() { Timeout = 30_000 });
+        Assert.Equal(1, await page.Locator("#push ~ ul li").CountAsync());
+        await Screenshots.SaveAsync(page, "push-subscribe");
+        await AssertNoAxeViolationsAsync(page);
+    }
+
+    [BrowserFact]
+    public async Task When_the_push_service_cannot_be_reached_the_page_says_so_plainly_and_registers_nothing()
+    {
+        var account = await fixture.Factory.CreateCitizenAsync("푸시실패");
+        var page = await SignInAsync(account, "/settings/notifications");
+        await page.Context.GrantPermissionsAsync(["notifications"]);
+        await StubPushAsync(page, null);
 
         var button = page.Locator("#nara-push-subscribe");
         await Assertions.Expect(button).ToBeVisibleAsync();
         Assert.False(await page.Locator(".nara-push-nojs").IsVisibleAsync());
         await button.ClickAsync();
 
-        // This machine is offline: Chromium's subscribe() cannot reach its push service, so the page must
-        // report the failure in words. With a network it registers the device and lists it.
         var status = page.Locator("#nara-push-status");
-        await page.WaitForFunctionAsync(
-            "() => location.search.includes('device-added') || /푸시 서비스에 연결하지 못해|알림 권한이/.test(document.getElementById('nara-push-status')?.textContent ?? '')",
-            null,
-            new() { Timeout = 30_000 });
-        if (page.Url.Contains("device-added", StringComparison.Ordinal))
-        {
-            Assert.Equal(1, await page.Locator("#push ~ ul li").CountAsync());
-        }
-        else
-        {
-            Assert.Contains("푸시 서비스에 연결하지 못해", await status.InnerTextAsync(), StringComparison.Ordinal);
-        }
-
-        await Screenshots.SaveAsync(page, "push-subscribe");
+        await Assertions.Expect(status).ToContainTextAsync("푸시 서비스에 연결하지 못해", new() { Timeout = 30_000 });
+        Assert.Contains("AbortError", await status.InnerTextAsync(), StringComparison.Ordinal);
+        await page.ReloadAsync();
+        Assert.Equal(0, await page.Locator("#push ~ ul li").CountAsync());
         await AssertNoAxeViolationsAsync(page);
     }
+
+    /// <summary>
+    /// Replaces the browser's permission prompt and PushManager.subscribe before the page's script runs:
+    /// subscribe resolves to <paramref name="subscription"/> (a JSON-like object literal), or fails with
+    /// AbortError as Chromium's does when its push service cannot be reached.
+    /// </summary>
+    private static async Task StubPushAsync(IPage page, string? subscription)
+    {
+        var outcome = subscription is null
+            ? "Promise.reject(new DOMException('Registration failed - push service error', 'AbortError'))"
+            : $"Promise.resolve({{ toJSON: () => ({subscription}) }})";
+        await page.Context.AddInitScriptAsync($$"""
+            Notification.requestPermission = () => Promise.resolve('granted');
+            PushManager.prototype.getSubscription = () => Promise.resolve(null);
+            PushManager.prototype.subscribe = () => {{outcome}};
+            """);
+        await page.ReloadAsync();
+    }
+
+    private static string PublicKey()
+    {
+        using var key = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        var q = key.ExportParameters(false).Q;
+        return Base64Url([0x04, .. q.X!, .. q.Y!]);
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     [BrowserFact]
     public async Task Without_javascript_the_settings_page_explains_push_and_still_saves()

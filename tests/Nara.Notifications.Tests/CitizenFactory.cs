@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nara.Notifications.Contracts;
 using Nara.Testing;
@@ -64,9 +65,22 @@ public sealed class CitizenFactory : NotificationsFactory
         return await client.PostAsync(new Uri(action, UriKind.Relative), content);
     }
 
+    /// <summary>
+    /// The audit log's entries about the account's notification settings, detail included. Read from the
+    /// audit table itself: the officials' audit page does not show the detail.
+    /// </summary>
+    public Task<List<AuditRow>> AuditEntriesAsync(Guid account)
+    {
+        var subject = account.ToString("D");
+        return InDbAsync(db => db.Database.SqlQuery<AuditRow>(
+            $"SELECT \"Action\", \"Detail\" FROM audit_entries WHERE \"SubjectType\" = 'notification-preferences' AND \"SubjectId\" = {subject} ORDER BY \"Index\"").ToListAsync());
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         await Push.DisposeAsync();
     }
 }
+
+public sealed record AuditRow(string Action, string? Detail);

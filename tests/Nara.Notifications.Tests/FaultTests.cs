@@ -85,4 +85,35 @@ public class FaultTests(NotificationsFactory factory) : IClassFixture<Notificati
             await factory.Catcher.StopAsync();
         }
     }
+
+    [Fact]
+    public async Task A_message_the_mail_server_refuses_with_a_5xx_reply_ends_as_technical_failure_shown_by_the_status_endpoint()
+    {
+        var client = await factory.AgencyClientAsync();
+        var accepted = await client.PostAsJsonAsync("/api/notifications/messages", NotificationsFactory.Email("refused@example.kr"));
+        var id = (await accepted.ReadAsync<JsonElement>()).GetProperty("messageIds")[0].GetGuid();
+        await factory.Catcher.StartAsync();
+        factory.Catcher.RefuseMessages = true;
+        try
+        {
+            await factory.DispatchAllAsync();
+        }
+        finally
+        {
+            factory.Catcher.RefuseMessages = false;
+            await factory.Catcher.StopAsync();
+        }
+
+        var status = await client.GetFromJsonAsync<JsonElement>($"/api/notifications/messages/{id}");
+        Assert.Equal("technical-failure", status.GetProperty("status").GetString());
+        Assert.Contains("554", status.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, status.GetProperty("attempts").GetInt32());
+        Assert.Equal(JsonValueKind.String, status.GetProperty("completedAt").ValueKind);
+        Assert.False(factory.Catcher.Counts.ContainsKey(id.ToString("D")));
+
+        // A technical failure is final: no retry later.
+        factory.Clock.Advance(TimeSpan.FromHours(1));
+        await factory.DispatchAllAsync();
+        Assert.Equal(1, (await factory.MessageAsync(id)).Attempts);
+    }
 }

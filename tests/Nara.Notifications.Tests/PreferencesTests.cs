@@ -69,6 +69,27 @@ public class PreferencesTests(CitizenFactory factory) : IClassFixture<CitizenFac
     }
 
     [Fact]
+    public async Task A_minor_disaster_alert_to_a_citizen_who_did_not_opt_out_goes_out_during_quiet_hours()
+    {
+        // Quiet from the start of this hour in Korea for three hours (the clock may have moved in other tests).
+        var korea = factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9));
+        var start = new DateTimeOffset(korea.Year, korea.Month, korea.Day, korea.Hour, 0, 0, korea.Offset);
+        var (account, client) = await factory.CitizenAsync();
+        await SaveAsync(client, [], quiet: (start.ToString("HH:mm", CultureInfo.InvariantCulture), start.AddHours(3).ToString("HH:mm", CultureInfo.InvariantCulture)));
+
+        var minor = await factory.SendToAsync(account, NotificationKinds.DisasterAlerts, "호우 주의보", NotificationSeverities.Minor);
+        var benefit = await factory.SendToAsync(account, NotificationKinds.Benefits, "혜택");
+        await factory.DispatchAllAsync();
+
+        Assert.True(minor.Succeeded, minor.Error);
+        var alert = await factory.MessageAsync(minor.MessageIds.Single());
+        Assert.Equal(MessageStatus.Delivered, alert.Status);
+        Assert.True(alert.NextAttemptAt <= factory.Clock.GetUtcNow());
+        // The same quiet hours do hold back a message of another kind, so they were in force.
+        Assert.Equal(MessageStatus.Created, (await factory.MessageAsync(benefit.MessageIds.Single())).Status);
+    }
+
+    [Fact]
     public async Task A_bulk_send_marked_critical_reaches_a_citizen_who_opted_out_and_a_minor_one_does_not()
     {
         var (account, client) = await factory.CitizenAsync();
@@ -126,17 +147,31 @@ public class PreferencesTests(CitizenFactory factory) : IClassFixture<CitizenFac
     public async Task A_preference_change_is_audited_with_kinds_and_channels_but_no_contact_details()
     {
         var (account, client) = await factory.CitizenAsync();
-        await SaveAsync(client, new() { [NotificationKinds.Benefits] = [NotificationChannels.Inbox] }, quiet: ("22:00", "07:00"));
+        // Nara knows how to reach this citizen (an email address, a push device) before the change.
+        const string email = "prefs-audit@example.kr";
+        await SendWithEmailAsync(account, NotificationKinds.Benefits, email);
+        using var browser = new BrowserPushKeys();
+        var endpoint = factory.Push.Endpoint($"prefs-audit-{Guid.NewGuid():N}");
+        Assert.Equal(HttpStatusCode.Created, (await CitizenFactory.SubscribeAsync(client, endpoint, browser)).StatusCode);
+        await SaveAsync(client, new() { [NotificationKinds.Benefits] = [NotificationChannels.Inbox, NotificationChannels.Email, NotificationChannels.Push] }, quiet: ("22:00", "07:00"));
         await factory.DrainOutboxAsync();
 
         var auditor = await factory.SignedInClientAsync(OfficialAccounts.MinistryOfficial);
         var log = await auditor.GetStringAsync(new Uri($"/officials/audit?actor={account}", UriKind.Relative));
 
         Assert.Contains("notifications.preferences", log, StringComparison.Ordinal);
+        var entry = Assert.Single(await factory.AuditEntriesAsync(account), e => e.Action == "notifications.preferences");
+        Assert.Contains(NotificationKinds.Benefits, entry.Detail, StringComparison.Ordinal);
+        Assert.Contains("22:00", entry.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(email, entry.Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("prefs-audit", entry.Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(factory.Push.BaseAddress.Authority, entry.Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(browser.P256dh, entry.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(browser.Auth, entry.Detail, StringComparison.Ordinal);
     }
 
-    private Task<NotificationSendResult> SendWithEmailAsync(Guid account, string kind) =>
-        factory.SendToAsync(account, kind, email: "citizen@example.kr");
+    private Task<NotificationSendResult> SendWithEmailAsync(Guid account, string kind, string email = "citizen@example.kr") =>
+        factory.SendToAsync(account, kind, email: email);
 
     private Task<List<string>> ChannelsAsync(NotificationSendResult result) =>
         factory.InDbAsync(db => db.Messages.Where(m => result.MessageIds.Contains(m.Id)).Select(m => m.Channel).OrderBy(c => c).ToListAsync());

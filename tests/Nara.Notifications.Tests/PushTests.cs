@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Nara.Notifications.Contracts;
 using Nara.Notifications.Domain;
+using Nara.Testing;
 
 namespace Nara.Notifications.Tests;
 
@@ -102,6 +103,33 @@ public class PushTests(CitizenFactory factory) : IClassFixture<CitizenFactory>
         var removed = await CitizenFactory.PostFormAsync(client, "/settings/notifications", "/settings/notifications?handler=RemoveDevice", [new("deviceId", id.ToString())]);
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.False(await factory.InDbAsync(db => db.PushDevices.AnyAsync(d => d.AccountId == account)));
+    }
+
+    [Fact]
+    public async Task Adding_and_removing_a_device_are_audited_by_device_id_and_label_without_the_endpoint_or_keys()
+    {
+        var (account, client) = await factory.CitizenAsync();
+        using var browser = new BrowserPushKeys();
+        var endpoint = factory.Push.Endpoint($"audited-{Guid.NewGuid():N}");
+        var id = (await (await CitizenFactory.SubscribeAsync(client, endpoint, browser)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await factory.DrainOutboxAsync();
+        var afterAdding = await factory.AuditEntriesAsync(account);
+        var removed = await CitizenFactory.PostFormAsync(client, "/settings/notifications", "/settings/notifications?handler=RemoveDevice", [new("deviceId", id.ToString())]);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        await factory.DrainOutboxAsync();
+
+        Assert.Equal(["notifications.push-device-added"], afterAdding.Select(e => e.Action));
+        var entries = await factory.AuditEntriesAsync(account);
+        Assert.Equal(["notifications.push-device-added", "notifications.push-device-removed"], entries.Select(e => e.Action));
+        Assert.All(entries, e =>
+        {
+            Assert.Contains(id.ToString("D"), e.Detail, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("Chrome, Windows", e.Detail, StringComparison.Ordinal);
+            Assert.DoesNotContain(endpoint, e.Detail, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("audited-", e.Detail, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(browser.P256dh, e.Detail, StringComparison.Ordinal);
+            Assert.DoesNotContain(browser.Auth, e.Detail, StringComparison.Ordinal);
+        });
     }
 
     /// <summary>RFC 8292: "vapid t=&lt;ES256 JWT for the push service's origin&gt;, k=&lt;public key&gt;".</summary>

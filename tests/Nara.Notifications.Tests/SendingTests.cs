@@ -104,15 +104,41 @@ public class SendingTests(NotificationsFactory factory) : IClassFixture<Notifica
         Assert.Equal(before, await factory.MessageCountAsync());
     }
 
+    [Theory]
+    [InlineData("010-123-456")] // too short
+    [InlineData("02-1234-5678")] // a Seoul landline, not a mobile
+    [InlineData("015-1234-5678")] // no such mobile prefix
+    [InlineData("+1 650 253 0000")] // not Korean
+    [InlineData("010-1234-5678a")]
+    public async Task An_invalid_Korean_mobile_number_is_refused_with_problem_details_and_nothing_is_queued(string number)
+    {
+        var client = await factory.AgencyClientAsync();
+        var before = await factory.MessageCountAsync();
+
+        var response = await client.PostAsJsonAsync("/api/notifications/messages", new
+        {
+            templateId = "govstack.email", channel = "sms", recipient = new { phoneNumber = number },
+            personalisation = new Dictionary<string, string> { ["title"] = "t", ["content"] = "c" }, idempotencyKey = Guid.NewGuid().ToString("N"),
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.ReadAsync<JsonElement>();
+        Assert.Contains("mobile number", problem.GetProperty("errors").GetProperty("recipient")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await factory.MessageCountAsync());
+    }
+
     [Fact]
     public async Task A_missing_placeholder_value_is_refused()
     {
         var client = await factory.AgencyClientAsync();
+        var before = await factory.MessageCountAsync();
 
         var response = await client.PostAsJsonAsync("/api/notifications/messages", NotificationsFactory.Email("a@example.kr", values: new() { ["title"] = "제목" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("content", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await factory.MessageCountAsync());
     }
 
     [Fact]
@@ -125,7 +151,9 @@ public class SendingTests(NotificationsFactory factory) : IClassFixture<Notifica
             personalisation = new Dictionary<string, string> { ["title"] = "t", ["content"] = content }, idempotencyKey = Guid.NewGuid().ToString("N"),
         };
 
+        var before = await factory.MessageCountAsync();
         var tooLong = await client.PostAsJsonAsync("/api/notifications/messages", Sms(new string('가', 1001)));
+        Assert.Equal(before, await factory.MessageCountAsync());
         var fine = await client.PostAsJsonAsync("/api/notifications/messages", Sms("[나라] 검진 안내"));
         await factory.DispatchAllAsync();
 

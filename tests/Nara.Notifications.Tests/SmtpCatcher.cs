@@ -15,6 +15,8 @@ public sealed class SmtpCatcher : IAsyncDisposable
     private SmtpServer.SmtpServer? _server;
     private Task? _running;
     private CancellationTokenSource? _stop;
+    private readonly TaskCompletionSource _releaseHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _arrivals;
 
     public SmtpCatcher(int? port = null) => Port = port ?? FreePort();
 
@@ -27,6 +29,22 @@ public sealed class SmtpCatcher : IAsyncDisposable
 
     /// <summary>Slows each message down, so a test can stop a host while it is sending.</summary>
     public TimeSpan Delay { get; set; }
+
+    /// <summary>Answers every message with 554 "transaction failed", as a relay that rejects the content.</summary>
+    public bool RefuseMessages { get; set; }
+
+    /// <summary>
+    /// From this many messages on, each one is kept and counted but its "250 OK" is withheld until
+    /// <see cref="ReleaseHeld"/>: the relay has the message and the sender does not know it yet, the
+    /// window a crash between "sent" and "recorded" falls into.
+    /// </summary>
+    public int? HoldAfter { get; set; }
+
+    /// <summary>Nara message ids of the messages received while replies were withheld.</summary>
+    public ConcurrentQueue<string> Held { get; } = new();
+
+    /// <summary>Answers the withheld messages and stops withholding.</summary>
+    public void ReleaseHeld() => _releaseHeld.TrySetResult();
 
     public static async Task<SmtpCatcher> StartAsync(int? port = null)
     {
@@ -81,6 +99,7 @@ public sealed class SmtpCatcher : IAsyncDisposable
             return;
         }
 
+        ReleaseHeld();
         _server.Shutdown();
         await _stop!.CancelAsync();
         try
@@ -122,6 +141,11 @@ public sealed class SmtpCatcher : IAsyncDisposable
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (catcher.RefuseMessages)
+            {
+                return new SmtpResponse(SmtpReplyCode.TransactionFailed, "Message refused by the test relay");
+            }
+
             if (catcher.Delay > TimeSpan.Zero)
             {
                 await Task.Delay(catcher.Delay, cancellationToken);
@@ -132,6 +156,12 @@ public sealed class SmtpCatcher : IAsyncDisposable
             catcher.Messages.Enqueue(message);
             var id = message.Headers["X-Nara-Message-Id"] ?? message.MessageId ?? "";
             catcher.Counts.AddOrUpdate(id, 1, (_, n) => n + 1);
+            if (catcher.HoldAfter is { } after && Interlocked.Increment(ref catcher._arrivals) > after && !catcher._releaseHeld.Task.IsCompleted)
+            {
+                catcher.Held.Enqueue(id);
+                await catcher._releaseHeld.Task.WaitAsync(cancellationToken);
+            }
+
             return SmtpResponse.Ok;
         }
     }
