@@ -44,6 +44,43 @@ public sealed class MediatorTests(ExchangeFactory factory) : IClassFixture<Excha
     }
 
     [Fact]
+    public async Task An_agency_api_behind_the_http_provider_answers_through_the_mediator_with_its_body_signed_unchanged()
+    {
+        await using var api = await AgencyApi.StartAsync();
+        api.Body = """{"vehicle":{"plate":"12가3456","owner":"KR/GOV/MOLIT","inspected":"2026-03-01"},"note":"<unchanged & raw>"}""";
+        var admin = await factory.AdminAsync();
+        var (http, client) = await factory.SystemAsync("KR/GOV/MOIS", []);
+        var service = await RefusalTests.NewHttpServiceAsync(admin, client, api.Url, 2000);
+
+        using var request = ExchangeFactory.Request(service, client, purpose: "case-processing", userId: "KR/molit-officer-2", issue: "MOLIT-7", path: "/vehicles/12가3456?detail=full");
+        var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetBytes(api.Body), body);
+        Assert.StartsWith("application/json", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+
+        var requestHash = response.Headers.GetValues("X-Road-Request-Hash").Single();
+        var payload = await factory.VerifySignatureAsync(response.Headers.GetValues("X-Nara-Signature").Single());
+        Assert.Equal(Convert.ToBase64String(SHA256.HashData(body)), payload.GetProperty("responseHash").GetString());
+        Assert.Equal((requestHash, client, service, 200), (payload.GetProperty("requestHash").GetString(), payload.GetProperty("client").GetString(),
+            payload.GetProperty("service").GetString(), payload.GetProperty("status").GetInt32()));
+
+        // The agency saw the X-Road headers and the path after the service id, never the caller's credentials.
+        var (method, path, headers) = Assert.Single(api.Received);
+        Assert.Equal("GET", method);
+        Assert.Equal("/api/vehicles/" + Uri.EscapeDataString("12가3456") + "?detail=full", path);
+        Assert.Equal((client, "case-processing", requestHash, "KR/molit-officer-2", "MOLIT-7"),
+            (headers["X-Road-Client"], headers["X-Nara-Purpose"], headers["X-Road-Request-Hash"], headers["X-Road-UserId"], headers["X-Road-Issue"]));
+        Assert.False(headers.ContainsKey("X-Api-Key"));
+        Assert.False(headers.ContainsKey("Authorization"));
+
+        var id = Guid.Parse(response.Headers.GetValues("X-Nara-Exchange-Id").Single());
+        var record = await factory.InDbAsync(db => db.Records.SingleAsync(r => r.Id == id));
+        Assert.Equal(("success", 200, service), (record.Outcome, record.Status, record.Service));
+    }
+
+    [Fact]
     public async Task A_changed_response_body_no_longer_matches_the_signed_hash()
     {
         var (http, client) = await factory.SystemAsync("KR/GOV/NHIS", [ExchangeFactory.ResidentStatus]);
