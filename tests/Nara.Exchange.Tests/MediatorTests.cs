@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -31,7 +30,7 @@ public sealed class MediatorTests(ExchangeFactory factory) : IClassFixture<Excha
 
         var requestHash = response.Headers.GetValues("X-Road-Request-Hash").Single();
         Assert.Equal(request.Headers.GetValues("X-Road-Id").Single(), response.Headers.GetValues("X-Road-Id").Single());
-        var payload = await VerifySignatureAsync(response.Headers.GetValues("X-Nara-Signature").Single());
+        var payload = await factory.VerifySignatureAsync(response.Headers.GetValues("X-Nara-Signature").Single());
         Assert.Equal(requestHash, payload.GetProperty("requestHash").GetString());
         Assert.Equal(Convert.ToBase64String(SHA256.HashData(body)), payload.GetProperty("responseHash").GetString());
         Assert.Equal(client, payload.GetProperty("client").GetString());
@@ -45,6 +44,43 @@ public sealed class MediatorTests(ExchangeFactory factory) : IClassFixture<Excha
     }
 
     [Fact]
+    public async Task An_agency_api_behind_the_http_provider_answers_through_the_mediator_with_its_body_signed_unchanged()
+    {
+        await using var api = await AgencyApi.StartAsync();
+        api.Body = """{"vehicle":{"plate":"12가3456","owner":"KR/GOV/MOLIT","inspected":"2026-03-01"},"note":"<unchanged & raw>"}""";
+        var admin = await factory.AdminAsync();
+        var (http, client) = await factory.SystemAsync("KR/GOV/MOIS", []);
+        var service = await RefusalTests.NewHttpServiceAsync(admin, client, api.Url, 2000);
+
+        using var request = ExchangeFactory.Request(service, client, purpose: "case-processing", userId: "KR/molit-officer-2", issue: "MOLIT-7", path: "/vehicles/12가3456?detail=full");
+        var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetBytes(api.Body), body);
+        Assert.StartsWith("application/json", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+
+        var requestHash = response.Headers.GetValues("X-Road-Request-Hash").Single();
+        var payload = await factory.VerifySignatureAsync(response.Headers.GetValues("X-Nara-Signature").Single());
+        Assert.Equal(Convert.ToBase64String(SHA256.HashData(body)), payload.GetProperty("responseHash").GetString());
+        Assert.Equal((requestHash, client, service, 200), (payload.GetProperty("requestHash").GetString(), payload.GetProperty("client").GetString(),
+            payload.GetProperty("service").GetString(), payload.GetProperty("status").GetInt32()));
+
+        // The agency saw the X-Road headers and the path after the service id, never the caller's credentials.
+        var (method, path, headers) = Assert.Single(api.Received);
+        Assert.Equal("GET", method);
+        Assert.Equal("/api/vehicles/" + Uri.EscapeDataString("12가3456") + "?detail=full", path);
+        Assert.Equal((client, "case-processing", requestHash, "KR/molit-officer-2", "MOLIT-7"),
+            (headers["X-Road-Client"], headers["X-Nara-Purpose"], headers["X-Road-Request-Hash"], headers["X-Road-UserId"], headers["X-Road-Issue"]));
+        Assert.False(headers.ContainsKey("X-Api-Key"));
+        Assert.False(headers.ContainsKey("Authorization"));
+
+        var id = Guid.Parse(response.Headers.GetValues("X-Nara-Exchange-Id").Single());
+        var record = await factory.InDbAsync(db => db.Records.SingleAsync(r => r.Id == id));
+        Assert.Equal(("success", 200, service), (record.Outcome, record.Status, record.Service));
+    }
+
+    [Fact]
     public async Task A_changed_response_body_no_longer_matches_the_signed_hash()
     {
         var (http, client) = await factory.SystemAsync("KR/GOV/NHIS", [ExchangeFactory.ResidentStatus]);
@@ -52,13 +88,13 @@ public sealed class MediatorTests(ExchangeFactory factory) : IClassFixture<Excha
         var response = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsByteArrayAsync();
-        var payload = await VerifySignatureAsync(response.Headers.GetValues("X-Nara-Signature").Single());
+        var payload = await factory.VerifySignatureAsync(response.Headers.GetValues("X-Nara-Signature").Single());
 
         var forged = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace(DemoPersonas.ElderlyAlone.NameKo, "홍길동", StringComparison.Ordinal));
         Assert.NotEqual(payload.GetProperty("responseHash").GetString(), Convert.ToBase64String(SHA256.HashData(forged)));
         var signature = response.Headers.GetValues("X-Nara-Signature").Single();
         var tampered = signature[..^4] + (signature[^4] == 'A' ? "B" : "A") + signature[^3..];
-        await Assert.ThrowsAsync<InvalidOperationException>(() => VerifySignatureAsync(tampered));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => factory.VerifySignatureAsync(tampered));
     }
 
     [Fact]
@@ -78,7 +114,7 @@ public sealed class MediatorTests(ExchangeFactory factory) : IClassFixture<Excha
     public async Task Withdrawing_consent_refuses_the_very_next_request()
     {
         var (http, client) = await factory.SystemAsync("KR/GOV/NHIS", [ExchangeFactory.ResidentRegistration]);
-        var (citizen, individual) = await CitizenAsync(DemoPersonas.FatherOfNewborn);
+        var (citizen, individual) = await factory.CitizenAsync(DemoPersonas.FatherOfNewborn);
         var given = await citizen.PostAsync(new Uri($"/govstack/consent/service/individual/record/data-agreement/{DemoDataAgreements.ResidentRegistration}/", UriKind.Relative), null);
         Assert.True(given.IsSuccessStatusCode, await given.Content.ReadAsStringAsync());
         var consent = Guid.Parse(JsonDocument.Parse(await given.Content.ReadAsStringAsync()).RootElement.GetProperty("consentRecord").GetProperty("id").GetString()!);
@@ -92,35 +128,8 @@ public sealed class MediatorTests(ExchangeFactory factory) : IClassFixture<Excha
         var refused = await http.SendAsync(second);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal("consent-withdrawn", refused.Headers.GetValues("X-Road-Error").Single());
+        var record = await factory.AssertRefusedAndLoggedAsync(refused, HttpStatusCode.Forbidden, "consent-withdrawn");
+        Assert.Equal((consent, (long?)await factory.ResidentIdAsync(DemoPersonas.FatherOfNewborn)), (record.ConsentRecordId, record.SubjectResidentId));
         Assert.Equal(individual, (await factory.ResidentIdAsync(DemoPersonas.FatherOfNewborn)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    private async Task<(HttpClient Client, string Individual)> CitizenAsync(DemoPersona persona)
-    {
-        var account = await Nara.Testing.CaseworkAccounts.CreateCitizenForResidentAsync(factory, persona.ResidentNumber, persona.NameKo);
-        return (await Nara.Testing.CitizenAccounts.SignedInAsAsync(factory, account),
-            (await factory.ResidentIdAsync(persona)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>Checks the JWS with the key published at /api/exchange/signing-key and returns its payload; throws when it does not verify.</summary>
-    private async Task<JsonElement> VerifySignatureAsync(string jws)
-    {
-        var jwks = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/exchange/signing-key");
-        var jwk = jwks.GetProperty("keys")[0];
-        using var key = ECDsa.Create(new ECParameters
-        {
-            Curve = ECCurve.NamedCurves.nistP256,
-            Q = new ECPoint { X = Base64Url.DecodeFromChars(jwk.GetProperty("x").GetString()), Y = Base64Url.DecodeFromChars(jwk.GetProperty("y").GetString()) },
-        });
-        var parts = jws.Split('.');
-        var header = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[0])).RootElement;
-        Assert.Equal("ES256", header.GetProperty("alg").GetString());
-        Assert.Equal("exchange-response+jws", header.GetProperty("typ").GetString());
-        if (!key.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), Base64Url.DecodeFromChars(parts[2]), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
-        {
-            throw new InvalidOperationException("The response signature does not verify.");
-        }
-
-        return JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1])).RootElement;
     }
 }

@@ -101,16 +101,8 @@ public sealed class RefusalTests(ExchangeFactory factory) : IClassFixture<Exchan
         var response = await caller.SendAsync(request);
         request.Dispose();
 
-        Assert.Equal(expected.Status, response.StatusCode);
-        Assert.Equal(expected.Type, response.Headers.GetValues("X-Road-Error").Single());
-        Assert.False(response.Headers.Contains("X-Nara-Signature"));
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("https://nara.go.kr/problems/exchange/" + expected.Type, problem.GetProperty("type").GetString());
-        Assert.DoesNotContain(mother.NameKo, problem.ToString(), StringComparison.Ordinal);
-
-        var exchangeId = Guid.Parse(response.Headers.GetValues("X-Nara-Exchange-Id").Single());
-        var record = await factory.InDbAsync(db => db.Records.SingleAsync(r => r.Id == exchangeId));
-        Assert.Equal(("refused", expected.Type, (int)expected.Status), (record.Outcome, record.Refusal, record.Status));
+        await factory.AssertRefusedAndLoggedAsync(response, expected.Status, expected.Type);
+        Assert.DoesNotContain(mother.NameKo, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before + 1, await factory.InDbAsync(db => db.Records.CountAsync()));
     }
 
@@ -132,6 +124,8 @@ public sealed class RefusalTests(ExchangeFactory factory) : IClassFixture<Exchan
         var response = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("service-disabled", response.Headers.GetValues("X-Road-Error").Single());
+        var record = await factory.AssertRefusedAndLoggedAsync(response, HttpStatusCode.ServiceUnavailable, "service-disabled");
+        Assert.Equal((client, service, "case-processing"), (record.Client, record.Service, record.Purpose));
     }
 
     [Fact]
@@ -171,6 +165,8 @@ public sealed class RefusalTests(ExchangeFactory factory) : IClassFixture<Exchan
         var response = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Equal("provider-error", response.Headers.GetValues("X-Road-Error").Single());
+        var record = await factory.AssertRefusedAndLoggedAsync(response, HttpStatusCode.BadGateway, "provider-error", outcome: "failed");
+        Assert.Equal((client, service), (record.Client, record.Service));
     }
 
     /// <summary>An HTTP-provider service under KR/GOV/MOIS/registries-oauth with an access right for <paramref name="client"/>.</summary>
