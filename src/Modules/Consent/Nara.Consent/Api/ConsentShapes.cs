@@ -8,11 +8,11 @@ namespace Nara.Consent.Api;
 
 internal sealed record PolicyShape(
     string Id, string Name, string Version, string Url, string Jurisdiction, string? IndustrySector,
-    int DataRetentionPeriodDays, string? GeographicRestriction, string? StorageLocation)
+    int DataRetentionPeriodDays, string? GeographicRestriction, string? StorageLocation, bool ThirdPartyDataSharing)
 {
     public static PolicyShape Of(Policy p) => new(
         p.Id.ToString(), p.Name, p.Version.ToString(CultureInfo.InvariantCulture), p.Url, p.Jurisdiction, p.IndustrySector,
-        p.DataRetentionPeriodDays, p.GeographicRestriction, p.StorageLocation);
+        p.DataRetentionPeriodDays, p.GeographicRestriction, p.StorageLocation, p.ThirdPartyDataSharing);
 }
 
 internal sealed record ControllerShape(string Id, string Name, string? Url);
@@ -55,13 +55,19 @@ internal sealed record ConsentRecordShape(
         ConsentSnapshot.Time(r.ValidUntil), ConsentSnapshot.Time(r.WithdrawnAt));
 }
 
+/// <remarks>
+/// <c>authorizedByIndividualId</c> and <c>objectData</c> (the object as it was, the same JSON the snapshot hashes) are
+/// the specification's names; <c>authorizedByIndividual</c> stays for clients written against earlier Nara answers.
+/// </remarks>
 internal sealed record RevisionShape(
     string Id, string SchemaName, string ObjectId, bool SignedWithoutObjectId, string SerializedSnapshot, string SerializedHash,
-    string Timestamp, string? AuthorizedByIndividual, string? AuthorizedByOther, string PredecessorHash)
+    string Timestamp, string? AuthorizedByIndividualId, string? AuthorizedByIndividual, string? AuthorizedByOther, string PredecessorHash,
+    string ObjectData)
 {
     public static RevisionShape Of(Revision r) => new(
         r.Id.ToString(), r.SchemaName, r.ObjectId.ToString(), false, r.SerializedSnapshot, r.SerializedHash,
-        ConsentSnapshot.Time(r.Timestamp)!, r.AuthorizedByIndividual, r.AuthorizedByOther, r.PredecessorHash);
+        ConsentSnapshot.Time(r.Timestamp)!, r.AuthorizedByIndividual, r.AuthorizedByIndividual, r.AuthorizedByOther, r.PredecessorHash,
+        r.SerializedSnapshot);
 }
 
 internal sealed record SignatureShape(
@@ -73,8 +79,9 @@ internal sealed record SignatureShape(
     {
         var parts = s.Jws.Split('.');
         return new(
+            // verificationPayloadHash is the hash of verificationPayload (the compact JWS), as the specification defines it.
             s.Id.ToString(), s.Payload, parts.Length == 3 ? parts[2] : "", "ES256", s.Jws,
-            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(s.Payload))),
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(s.Jws))),
             s.KeyId, s.SignedAs, parts[0], ConsentSnapshot.Time(s.Timestamp)!, false, "revision", s.RevisionId.ToString());
     }
 }

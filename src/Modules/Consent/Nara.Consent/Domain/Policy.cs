@@ -21,6 +21,9 @@ internal sealed class Policy
 
     public string? StorageLocation { get; set; }
 
+    /// <summary>Whether data under this policy may be shared with third parties (GovStack's <c>thirdPartyDataSharing</c>).</summary>
+    public bool ThirdPartyDataSharing { get; set; }
+
     /// <summary>The agency whose administrators may change it.</summary>
     public required string Owner { get; set; }
 

@@ -8,7 +8,7 @@ namespace Nara.Consent.Features;
 
 internal sealed record PolicyInput(
     string? Name, string? Url, string? Jurisdiction, string? IndustrySector, int? DataRetentionPeriodDays,
-    string? GeographicRestriction, string? StorageLocation);
+    string? GeographicRestriction, string? StorageLocation, bool? ThirdPartyDataSharing = null);
 
 /// <summary>Creates a policy or writes its next version; each is a new revision in the policy's chain.</summary>
 internal sealed class SavePolicy(ConsentDbContext db, TimeProvider clock)
@@ -53,6 +53,7 @@ internal sealed class SavePolicy(ConsentDbContext db, TimeProvider clock)
         policy.DataRetentionPeriodDays = input.DataRetentionPeriodDays ?? 0;
         policy.GeographicRestriction = input.GeographicRestriction?.Trim();
         policy.StorageLocation = input.StorageLocation?.Trim();
+        policy.ThirdPartyDataSharing = input.ThirdPartyDataSharing ?? false;
         policy.Version++;
         policy.UpdatedAt = now;
         var revision = RevisionChain.Next(SchemaNames.Policy, policy.Id, previous, PolicyShape.Of(policy), now, null, $"{actor.Kind}:{actor.Id}");
