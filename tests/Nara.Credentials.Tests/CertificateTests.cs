@@ -18,70 +18,12 @@ namespace Nara.Credentials.Tests;
 /// the certificate verifies with key binding, claims can be disclosed one by one, and the read is in the citizen's
 /// access log.
 /// </summary>
-public sealed class CertificateTests(CredentialsFactory factory) : IClassFixture<CredentialsFactory>, IDisposable
+public sealed class CertificateTests(CredentialsFactory factory) : CertificateTestKit(factory), IClassFixture<CredentialsFactory>
 {
-    private const string Audience = "https://bank.example";
-    private const string Nonce = "nonce-7";
-
-    private readonly ECDsa _wallet = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-
-    public void Dispose() => _wallet.Dispose();
-
-    private async Task<HttpClient> CitizenAsync(DemoPersona persona) =>
-        await factory.SignedInAsAsync(await factory.CreateCitizenForResidentAsync(persona.ResidentNumber, persona.NameKo));
-
-    private async Task<string> IssueAsync(DemoPersona persona, string type)
-    {
-        var response = await (await CitizenAsync(persona)).PostAsJsonAsync($"/api/credentials/my/certificates/{type}", new { holderJwk = Es256.PublicJwk(_wallet) });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal(type, body["type"]!.GetValue<string>());
-        Assert.Equal("dc+sd-jwt", body["format"]!.GetValue<string>());
-        return body["credential"]!.GetValue<string>();
-    }
-
-    /// <summary>The names of every top-level disclosable claim of an issued credential.</summary>
-    private static string[] ClaimNames(string issued) =>
-        [.. SdJwtPresenter.Split(issued)!.Value.Disclosures.Select(d => Disclosure.Parse(d, out _)!).Where(d => d.Name is not null).Select(d => d.Name!)];
-
-    private async Task<JsonNode> VerifyAsync(string presentation)
-    {
-        var response = await factory.CreateClient().PostAsJsonAsync("/api/credentials/verify", new { presentation, audience = Audience, nonce = Nonce });
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.True(body["valid"]!.GetValue<bool>());
-        Assert.True(body["keyBound"]!.GetValue<bool>());
-        Assert.Equal("valid", body["status"]!.GetValue<string>());
-        return body;
-    }
-
-    private async Task<JsonObject> DiscloseAllAsync(string issued, CredentialType type)
-    {
-        var body = await VerifyAsync(SdJwtPresenter.Present(issued, ClaimNames(issued), _wallet, Audience, Nonce, factory.Clock.GetUtcNow()));
-        Assert.Equal(type.Vct, body["type"]!.GetValue<string>());
-        return body["disclosed"]!.AsObject();
-    }
-
-    private async Task<CertificateRecords> RecordsAsync(DemoPersona persona)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<ICertificateRecords>().ForResidentAsync(
-            await factory.ResidentIdOfAsync(persona), CertificateRecordKinds.All, CancellationToken.None))!;
-    }
-
-    private async Task<int> IssuedCountAsync(DemoPersona persona)
-    {
-        var resident = await factory.ResidentIdOfAsync(persona);
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<CredentialsDbContext>().Issued.CountAsync(c => c.ResidentId == resident);
-    }
-
-    private static string S(JsonNode? node) => node!.GetValue<string>();
-
     [Fact]
     public async Task The_credential_types_list_every_certificate_including_school_graduation()
     {
-        var types = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/credentials/types");
+        var types = await Factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/credentials/types");
 
         var ids = types.EnumerateArray().Select(t => t.GetProperty("id").GetString()).ToList();
         Assert.Equal(
@@ -103,38 +45,6 @@ public sealed class CertificateTests(CredentialsFactory factory) : IClassFixture
         Assert.Equal(records.Registration.PostalCode, S(claims["address"]!["postal_code"]));
         Assert.Equal(records.Registration.MovedInOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), S(claims["moved_in_on"]));
         Assert.Equal("head", S(claims["relation_to_head"]));
-    }
-
-    [Fact]
-    public async Task A_resident_registration_copy_states_the_address_and_every_household_member_head_first()
-    {
-        var issued = await IssueAsync(DemoPersonas.FatherOfNewborn, "resident-registration-copy");
-
-        var claims = await DiscloseAllAsync(issued, CredentialTypes.ResidentRegistrationCopy);
-        var records = await RecordsAsync(DemoPersonas.FatherOfNewborn);
-        Assert.Equal(records.Registration!.AddressKo, S(claims["address"]!["formatted"]));
-        var members = claims["household"]!.AsArray().Select(m => (S(m!["relation_to_head"]), S(m["name"]), S(m["birthdate"]))).ToList();
-        Assert.Equal(("head", "이준호", "1991-03-02"), members[0]);
-        Assert.Contains(members, m => m.Item1 == "spouse" && m.Item2 == DemoPersonas.MotherOfNewborn.NameKo);
-        Assert.Contains(("child", "이하린", "2025-12-20"), members);
-        Assert.All(claims["household"]!.AsArray(), m => Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", S(m!["moved_in_on"])));
-    }
-
-    [Fact]
-    public async Task One_household_member_can_be_shown_from_a_registration_copy_without_the_others()
-    {
-        var issued = await IssueAsync(DemoPersonas.FatherOfNewborn, "resident-registration-copy");
-        var split = SdJwtPresenter.Split(issued)!.Value;
-        var kept = split.Disclosures.Select(d => Disclosure.Parse(d, out _)!)
-            .Where(d => d.Name == "household" || (d.Name is null && d.Value!["relation_to_head"]!.GetValue<string>() == "child")).Select(d => d.Encoded);
-        var upToTilde = split.IssuerJwt + "~" + string.Concat(kept.Select(d => d + "~"));
-
-        var body = await VerifyAsync(upToTilde + SdJwtPresenter.KeyBinding(upToTilde, _wallet, Audience, Nonce, factory.Clock.GetUtcNow()));
-
-        var member = Assert.Single(body["disclosed"]!["household"]!.AsArray())!;
-        Assert.Equal("이하린", S(member["name"]));
-        Assert.DoesNotContain(DemoPersonas.MotherOfNewborn.NameKo, body.ToJsonString(), StringComparison.Ordinal);
-        Assert.Null(body["disclosed"]!["address"]);
     }
 
     [Fact]
@@ -221,7 +131,7 @@ public sealed class CertificateTests(CredentialsFactory factory) : IClassFixture
     {
         var issued = await IssueAsync(DemoPersonas.DisabledAdult, "disability");
 
-        var body = await VerifyAsync(SdJwtPresenter.Present(issued, ["disability_degree"], _wallet, Audience, Nonce, factory.Clock.GetUtcNow()));
+        var body = await VerifyAsync(SdJwtPresenter.Present(issued, ["disability_degree"], Wallet, Audience, Nonce, Factory.Clock.GetUtcNow()));
 
         Assert.Equal(["disability_degree"], body["disclosed"]!.AsObject().Select(p => p.Key));
         Assert.DoesNotContain("강동현", body.ToJsonString(), StringComparison.Ordinal);
@@ -237,7 +147,7 @@ public sealed class CertificateTests(CredentialsFactory factory) : IClassFixture
         // Keep the "family" claim and only the element disclosure that names the child.
         var kept = parsed.Where(d => d.Name == "family" || (d.Name is null && d.Value!["relation"]!.GetValue<string>() == "child")).Select(d => d.Encoded);
         var upToTilde = split.IssuerJwt + "~" + string.Concat(kept.Select(d => d + "~"));
-        var presentation = upToTilde + SdJwtPresenter.KeyBinding(upToTilde, _wallet, Audience, Nonce, factory.Clock.GetUtcNow());
+        var presentation = upToTilde + SdJwtPresenter.KeyBinding(upToTilde, Wallet, Audience, Nonce, Factory.Clock.GetUtcNow());
 
         var body = await VerifyAsync(presentation);
 
@@ -252,8 +162,8 @@ public sealed class CertificateTests(CredentialsFactory factory) : IClassFixture
         var issued = await IssueAsync(DemoPersonas.ElderlyAlone, "income");
         using var thief = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
-        var response = await factory.CreateClient().PostAsJsonAsync("/api/credentials/verify",
-            new { presentation = SdJwtPresenter.Present(issued, ["recognised_income_monthly"], thief, Audience, Nonce, factory.Clock.GetUtcNow()), audience = Audience, nonce = Nonce });
+        var response = await Factory.CreateClient().PostAsJsonAsync("/api/credentials/verify",
+            new { presentation = SdJwtPresenter.Present(issued, ["recognised_income_monthly"], thief, Audience, Nonce, Factory.Clock.GetUtcNow()), audience = Audience, nonce = Nonce });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("key-binding-invalid", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
@@ -280,7 +190,7 @@ public sealed class CertificateTests(CredentialsFactory factory) : IClassFixture
 
         foreach (var type in new[] { "disability", "business-registration", "school-graduation" })
         {
-            var response = await citizen.PostAsJsonAsync($"/api/credentials/my/certificates/{type}", new { holderJwk = Es256.PublicJwk(_wallet) });
+            var response = await citizen.PostAsJsonAsync($"/api/credentials/my/certificates/{type}", new { holderJwk = Es256.PublicJwk(Wallet) });
 
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -297,8 +207,8 @@ public sealed class CertificateTests(CredentialsFactory factory) : IClassFixture
         var citizen = await CitizenAsync(DemoPersonas.SingleParent);
         var before = await IssuedCountAsync(DemoPersonas.SingleParent);
 
-        var unknown = await citizen.PostAsJsonAsync("/api/credentials/my/certificates/driving-licence", new { holderJwk = Es256.PublicJwk(_wallet) });
-        var mobileId = await citizen.PostAsJsonAsync("/api/credentials/my/certificates/resident-id", new { holderJwk = Es256.PublicJwk(_wallet) });
+        var unknown = await citizen.PostAsJsonAsync("/api/credentials/my/certificates/driving-licence", new { holderJwk = Es256.PublicJwk(Wallet) });
+        var mobileId = await citizen.PostAsJsonAsync("/api/credentials/my/certificates/resident-id", new { holderJwk = Es256.PublicJwk(Wallet) });
         var rsa = await citizen.PostAsJsonAsync("/api/credentials/my/certificates/income", new { holderJwk = new { kty = "RSA", n = "x", e = "AQAB" } });
         var offCurve = await citizen.PostAsJsonAsync("/api/credentials/my/certificates/income", new { holderJwk = new { kty = "EC", crv = "P-256", x = "AAAA", y = "AAAA" } });
         var none = await citizen.PostAsJsonAsync("/api/credentials/my/certificates/income", new { });
@@ -315,12 +225,12 @@ public sealed class CertificateTests(CredentialsFactory factory) : IClassFixture
     [Fact]
     public async Task Only_a_signed_in_citizen_gets_a_certificate()
     {
-        var anonymous = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var official = await factory.SignedInAsAsync(await factory.CreateOfficialAsync("MOHW", "", "복지 담당"));
+        var anonymous = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var official = await Factory.SignedInAsAsync(await Factory.CreateOfficialAsync("MOHW", "", "복지 담당"));
         var before = await IssuedCountAsync(DemoPersonas.DisabledAdult);
 
-        var asAnonymous = await anonymous.PostAsJsonAsync("/api/credentials/my/certificates/disability", new { holderJwk = Es256.PublicJwk(_wallet) });
-        var asOfficial = await official.PostAsJsonAsync("/api/credentials/my/certificates/disability", new { holderJwk = Es256.PublicJwk(_wallet) });
+        var asAnonymous = await anonymous.PostAsJsonAsync("/api/credentials/my/certificates/disability", new { holderJwk = Es256.PublicJwk(Wallet) });
+        var asOfficial = await official.PostAsJsonAsync("/api/credentials/my/certificates/disability", new { holderJwk = Es256.PublicJwk(Wallet) });
 
         Assert.True(asAnonymous.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Redirect or HttpStatusCode.Forbidden, asAnonymous.StatusCode.ToString());
         Assert.Equal(HttpStatusCode.Forbidden, asOfficial.StatusCode);
