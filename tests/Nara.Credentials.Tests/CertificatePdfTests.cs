@@ -27,16 +27,13 @@ public sealed class CertificatePdfTests(CredentialsFactory factory, Xunit.Abstra
         var id = await citizen.GetMobileIdAsync();
 
         var response = await citizen.GetAsync(new Uri($"/my/wallet/{id:D}/pdf?claim=birthdate&claim=nationality", UriKind.Relative));
-        if (!HasFont)
+        if (await ReadPdfAsync(response) is not { } read)
         {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode); // says what to install instead of a broken PDF
             return;
         }
 
-        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        using var pdf = PdfDocument.Open(bytes);
-        var text = string.Concat(pdf.GetPages().Select(p => p.Text));
+        using var pdf = read.Pdf;
+        var text = read.Text;
         Assert.Contains("모바일 주민등록증", text, StringComparison.Ordinal);
         Assert.Contains("김서연", text, StringComparison.Ordinal);
         Assert.Contains("1993-05-14", text, StringComparison.Ordinal);
@@ -47,7 +44,7 @@ public sealed class CertificatePdfTests(CredentialsFactory factory, Xunit.Abstra
 
         var (link, version) = CertificateQr.Decode(pdf);
         Assert.StartsWith("http://localhost/verify?p=", link, StringComparison.Ordinal);
-        output.WriteLine($"QR version {version} for a {link.Length}-character link; PDF {bytes.Length} bytes");
+        output.WriteLine($"QR version {version} for a {link.Length}-character link; PDF {read.Size} bytes");
         Assert.InRange(version, 1, 33); // name, birth date and nationality: scannable at about 70 mm
 
         // Paper is read later than a screen: past the screen QR's five minutes, the printed QR still verifies and shows
@@ -86,16 +83,13 @@ public sealed class CertificatePdfTests(CredentialsFactory factory, Xunit.Abstra
         var id = await citizen.GetCertificateAsync("family-relations");
 
         var response = await citizen.GetAsync(new Uri($"/my/wallet/{id:D}/pdf?claim=name_en&claim=birthdate&claim=family", UriKind.Relative));
-        if (!HasFont)
+        if (await ReadPdfAsync(response) is not { } read)
         {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             return;
         }
 
-        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        using var pdf = PdfDocument.Open(bytes);
-        var text = string.Concat(pdf.GetPages().Select(p => p.Text));
+        using var pdf = read.Pdf;
+        var text = read.Text;
         Assert.Contains("가족관계증명서", text, StringComparison.Ordinal);
         Assert.Contains("Kim Seo-yeon", text, StringComparison.Ordinal);
         Assert.Contains("이준호", text, StringComparison.Ordinal); // the spouse
@@ -103,7 +97,7 @@ public sealed class CertificatePdfTests(CredentialsFactory factory, Xunit.Abstra
         Assert.Contains("2025-12-20", text, StringComparison.Ordinal);
 
         var (link, version) = CertificateQr.Decode(pdf);
-        output.WriteLine($"QR version {version} for a {link.Length}-character link; PDF {bytes.Length} bytes");
+        output.WriteLine($"QR version {version} for a {link.Length}-character link; PDF {read.Size} bytes");
         Assert.StartsWith("http://localhost/verify?p=", link, StringComparison.Ordinal);
         var verified = await factory.CreateClient().GetStringAsync(new Uri(new Uri(link).PathAndQuery + "&culture=ko", UriKind.Relative));
         Assert.Contains("확인되었습니다", verified, StringComparison.Ordinal);
@@ -124,6 +118,24 @@ public sealed class CertificatePdfTests(CredentialsFactory factory, Xunit.Abstra
 
         Assert.Equal(HasFont ? HttpStatusCode.BadRequest : HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    /// <summary>
+    /// The PDF and its text; null when this host has no Korean font, after checking the endpoint said so (503, what to
+    /// install) instead of sending a broken PDF.
+    /// </summary>
+    private static async Task<(PdfDocument Pdf, string Text, int Size)?> ReadPdfAsync(HttpResponseMessage response)
+    {
+        if (!HasFont)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            return null;
+        }
+
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var pdf = PdfDocument.Open(bytes);
+        return (pdf, string.Concat(pdf.GetPages().Select(p => p.Text)), bytes.Length);
     }
 
     /// <summary>Verifies a /verify link's presentation as /verify would, on a clock moved on by <paramref name="later"/>.</summary>

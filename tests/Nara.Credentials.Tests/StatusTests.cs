@@ -131,4 +131,47 @@ public sealed class StatusTests(CredentialsFactory factory) : IClassFixture<Cred
         Assert.Equal(messages.Count, receipts.Count);
         Assert.True(messages.Count >= 2);
     }
+
+    [Fact]
+    public async Task Each_new_version_of_the_status_list_is_recorded_once_and_reaches_the_audit_log_but_fetches_are_not()
+    {
+        await FetchListAsync();
+        var first = await PublicationsAsync();
+        await FetchListAsync();
+        await FetchListAsync();
+        Assert.Equal(first, await PublicationsAsync()); // unchanged content: nothing new, however often it is fetched
+
+        var (id, _, resident) = await IssueAsync(DemoPersonas.ElderlyAlone);
+        await ChangeAsync(id, StatusList.Invalid, resident);
+
+        await FetchListAsync();
+        await FetchListAsync();
+        var after = await PublicationsAsync();
+        Assert.Equal(first.Count + 1, after.Count);
+        var latest = after[^1];
+        Assert.Equal(first.Count + 1, latest.Sequence);
+        Assert.True(latest.Revoked >= 1);
+
+        await factory.DrainOutboxAsync();
+        await using var check = factory.Services.CreateAsyncScope();
+        var receipts = await check.ServiceProvider.GetRequiredService<IAuditEvidence>()
+            .FindBySourceMessagesAsync([.. after.Select(p => p.MessageId)], CancellationToken.None);
+        Assert.Equal(after.Count, receipts.Count);
+    }
+
+    private async Task FetchListAsync() =>
+        (await factory.CreateClient().GetAsync(new Uri("/api/credentials/status/1", UriKind.Relative))).EnsureSuccessStatusCode();
+
+    /// <summary>The recorded versions of list 1, each with the outbox message that carries it to Audit.</summary>
+    private async Task<List<(Guid MessageId, int Sequence, int Revoked)>> PublicationsAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
+        var type = typeof(CredentialStatusListPublished).FullName;
+        var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.Type == type).OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)
+            .Select(m => m.Id).ToListAsync();
+        var rows = await db.StatusPublications.AsNoTracking().OrderBy(p => p.Sequence).ToListAsync();
+        Assert.Equal(rows.Count, messages.Count);
+        return [.. rows.Zip(messages, (p, m) => (m, p.Sequence, p.Revoked))];
+    }
 }
